@@ -1,0 +1,60 @@
+# pg_arabic: Arabic normalization, full-text search and entity extraction.
+#
+#   make test       install what is missing, build, run every test (README)
+#   make demo       build, install, start a throwaway cluster, show a tour
+#   make demo-stop  stop that cluster
+# Plain `make` / `make install` are the usual PGXS targets.
+
+EXTENSION = pg_arabic
+MODULE_big = pg_arabic
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+PG_SRCS = $(sort $(wildcard src/pg/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+DATA = pg_arabic--1.0.sql
+DATA_TSEARCH = $(wildcard data/*.stop)
+PGFILEDESC = "pg_arabic - Arabic text processing"
+
+REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
+ICU_LIBS := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc)
+WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+ifneq ($(PGXS),)
+# PostgreSQL's headers are system headers here: -Werror covers our code only.
+PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server) -Isrc/core $(ICU_CFLAGS)
+PG_CFLAGS = $(WARN)
+SHLIB_LINK = $(ICU_LIBS)
+# no LLVM bitcode: it would need clang on every machine, for no gain here
+override with_llvm = no
+include $(PGXS)
+else
+all:
+	@echo "pg_config not found: run 'make test' or 'make demo' (they install it), or set PG_CONFIG"
+endif
+
+# Core unit tests: the core alone, no server.
+UNIT_SRCS = $(sort $(wildcard test/test_*.c)) test/unit_main.c
+test/unit: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h) test/unit.h
+	$(CC) -std=c99 -O1 -g $(WARN) -Isrc/core -Itest $(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: unit test demo demo-stop print-regress
+unit: test/unit
+	./test/unit
+
+test:
+	bash scripts/test.sh
+
+demo:
+	bash scripts/demo.sh
+
+demo-stop:
+	bash scripts/demo-stop.sh
+
+print-regress:
+	@echo $(REGRESS)
+
+EXTRA_CLEAN = test/unit results regression.diffs regression.out

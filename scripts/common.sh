@@ -1,0 +1,104 @@
+# scripts/common.sh: shared by test.sh and demo.sh (sourced, not run).
+# Finds or installs PostgreSQL and the build dependencies, and manages a
+# throwaway cluster run by an unprivileged user (postgres refuses root).
+
+set -euo pipefail
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Run a command as root: directly when we are root, else through sudo.
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Major version of the newest installed PostgreSQL server, or empty.
+server_major() {
+	{ ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null || true; } |
+		sed -E 's|/usr/lib/postgresql/([0-9]+)/.*|\1|' | sort -n | tail -n 1
+}
+
+# Install what is missing: the server, its -dev package, ICU, pkg-config.
+ensure_deps() {
+	local major pkgs=()
+	major=$(server_major)
+	command -v apt-get >/dev/null || { [ -n "$major" ] || die "no PostgreSQL and no apt-get"; }
+	[ -n "$major" ] || pkgs+=(postgresql)
+	dpkg -s libicu-dev >/dev/null 2>&1 || pkgs+=(libicu-dev)
+	command -v pkg-config >/dev/null || pkgs+=(pkg-config)
+	command -v gcc >/dev/null || pkgs+=(gcc)
+	command -v make >/dev/null || pkgs+=(make)
+	# runuser, used to start the cluster as an unprivileged user
+	command -v runuser >/dev/null || pkgs+=(util-linux)
+	if [ -n "$major" ]; then
+		[ -x "/usr/lib/postgresql/$major/bin/pg_config" ] &&
+			[ -f "/usr/include/postgresql/$major/server/postgres.h" ] ||
+			pkgs+=("postgresql-server-dev-$major")
+	fi
+	if [ ${#pkgs[@]} -gt 0 ]; then
+		say "installing ${pkgs[*]}"
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+		major=$(server_major)
+		[ -n "$major" ] || die "PostgreSQL server still missing after apt-get"
+		if [ ! -f "/usr/include/postgresql/$major/server/postgres.h" ]; then
+			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "postgresql-server-dev-$major" >/dev/null
+		fi
+	fi
+	PGMAJOR=$major
+	PGBIN=/usr/lib/postgresql/$major/bin
+	PG_CONFIG=$PGBIN/pg_config
+	[ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config)
+	export PG_CONFIG PGBIN PGMAJOR
+}
+
+build_and_install() {
+	say "building pg_arabic against PostgreSQL $PGMAJOR"
+	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" all
+	say "installing"
+	as_root make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install
+}
+
+# The user that owns and runs clusters: ourselves, or "postgres" for root.
+cluster_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+		echo postgres
+	else
+		id -un
+	fi
+}
+
+# Run a command as the cluster user.
+as_cluster() {
+	local u
+	u=$(cluster_user)
+	if [ "$u" = "$(id -un)" ]; then "$@"; else runuser -u "$u" -- "$@"; fi
+}
+
+# Can the cluster user reach (and write into) a directory?
+cluster_can_use() {
+	as_cluster test -w "$1" -a -x "$1" 2>/dev/null
+}
+
+# start_cluster DATADIR PORT: initdb when new, start when stopped.
+# The socket lives in DATADIR, the server listens on no TCP address.
+start_cluster() {
+	local data=$1 port=$2
+	if [ ! -f "$data/PG_VERSION" ]; then
+		say "creating a throwaway cluster in $data"
+		as_cluster "$PGBIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+	fi
+	if ! as_cluster "$PGBIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+		as_cluster "$PGBIN/pg_ctl" -D "$data" -w -l "$data/server.log" \
+			-o "-p $port -k $data -c listen_addresses=''" start >/dev/null
+	fi
+	export PGHOST=$data PGPORT=$port PGUSER=postgres
+}
+
+stop_cluster() {
+	local data=$1
+	[ -f "$data/PG_VERSION" ] || return 0
+	as_cluster "$PGBIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+}

@@ -1,0 +1,44 @@
+#!/bin/bash
+# scripts/test.sh: everything `make test` does, on a fresh Debian machine or a
+# developer's: dependencies, build, core unit tests, install, then every
+# pg_regress suite in a C-locale and in a UTF-8-locale database of a throwaway
+# cluster.  Exit status is non-zero if any step fails.
+source "$(dirname "$0")/common.sh"
+
+ensure_deps
+cd "$TOP"
+make -s PG_CONFIG="$PG_CONFIG" all
+say "core unit tests"
+make -s PG_CONFIG="$PG_CONFIG" unit
+build_and_install
+
+DATA=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_test.XXXXXX")
+chmod 755 "$DATA"
+[ "$(cluster_user)" = "$(id -un)" ] || chown "$(cluster_user)" "$DATA"
+cleanup() { stop_cluster "$DATA"; rm -rf "$DATA"; }
+trap cleanup EXIT
+PORT=$((54000 + $$ % 900))
+start_cluster "$DATA" "$PORT"
+
+REGRESS=$(make -s --no-print-directory PG_CONFIG="$PG_CONFIG" print-regress)
+PG_REGRESS=$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress
+status=0
+for variant in c utf8; do
+	say "pg_regress ($variant locale database): $REGRESS"
+	opts=()
+	[ "$variant" = c ] && opts+=(--no-locale)
+	mkdir -p "results/$variant"
+	# psql prints in the client encoding; make it independent of the caller's
+	if ! PGCLIENTENCODING=UTF8 "$PG_REGRESS" --host="$PGHOST" --port="$PGPORT" --user=postgres \
+		--inputdir=. --outputdir="results/$variant" --dbname="pg_arabic_regress_$variant" \
+		"${opts[@]}" $REGRESS; then
+		status=1
+		[ -f "results/$variant/regression.diffs" ] && head -n 200 "results/$variant/regression.diffs"
+	fi
+done
+if grep -E 'PANIC|TRAP|terminated by signal' "$DATA/server.log"; then
+	echo "server log shows a crash"
+	status=1
+fi
+[ $status -eq 0 ] && say "all tests passed" || say "TESTS FAILED"
+exit $status

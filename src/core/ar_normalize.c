@@ -1,0 +1,416 @@
+/*
+ * ar_normalize.c
+ *	  One-pass Arabic normalizer: composition, presentation forms, folding.
+ *
+ * All tables are filled once by ar_normalize_init(); ar_normalize() itself is
+ * a single linear pass that never allocates and never calls ICU.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+#include "ar_chars.h"
+#include "ar_normalize.h"
+#include "ar_utf8.h"
+
+/* Folding of the Arabic blocks U+0600..U+08FF: which rule, and into what. */
+#define FOLD_LO 0x0600
+#define FOLD_HI 0x08FF
+static uint16_t fold_rule[FOLD_HI - FOLD_LO + 1];
+static uint16_t fold_to[FOLD_HI - FOLD_LO + 1];	/* 0: drop */
+
+/* Canonical compositions base + (U+0653|U+0654|U+0655), from ICU. */
+#define COMP_BASE_LO 0x0600
+#define COMP_BASE_HI 0x06FF
+static uint16_t compose_to[COMP_BASE_HI - COMP_BASE_LO + 1][3];
+static uint8_t has_compose[COMP_BASE_HI - COMP_BASE_LO + 1];
+
+/* NFKC expansions of U+FB50..U+FDFF and U+FE70..U+FEFE, from ICU. */
+#define PRES_A_LO 0xFB50
+#define PRES_A_HI 0xFDFF
+#define PRES_B_LO 0xFE70
+#define PRES_B_HI 0xFEFE
+#define PRES_N ((PRES_A_HI - PRES_A_LO + 1) + (PRES_B_HI - PRES_B_LO + 1))
+#define PRES_POOL 8192
+static uint16_t pres_off[PRES_N];
+static uint8_t pres_len[PRES_N];	/* 0: no expansion */
+static uint16_t pres_pool[PRES_POOL];
+static size_t pres_maxbytes;	/* longest expansion in UTF-8 bytes */
+
+static int	initialized;
+
+static const struct
+{
+	const char *name;
+	uint32_t	bit;
+}			rule_names[] =
+{
+	{"diacritics", AR_N_DIACRITICS},
+	{"tatweel", AR_N_TATWEEL},
+	{"alef", AR_N_ALEF},
+	{"yeh", AR_N_YEH},
+	{"teh_marbuta", AR_N_TEH_MARBUTA},
+	{"hamza", AR_N_HAMZA},
+	{"digits", AR_N_DIGITS},
+	{"presentation", AR_N_PRESENTATION},
+	{"invisible", AR_N_INVISIBLE},
+	{"persian", AR_N_PERSIAN},
+	{"punctuation", AR_N_PUNCTUATION},
+	{"search", AR_N_PROFILE_SEARCH},
+	{"display", AR_N_PROFILE_DISPLAY},
+};
+#define N_RULES 11				/* the first N_RULES entries are rules */
+#define N_NAMES (sizeof(rule_names) / sizeof(rule_names[0]))
+
+static inline int
+pres_index(uint32_t cp)
+{
+	if (cp >= PRES_A_LO && cp <= PRES_A_HI)
+		return (int) (cp - PRES_A_LO);
+	if (cp >= PRES_B_LO && cp <= PRES_B_HI)
+		return (int) (cp - PRES_B_LO) + (PRES_A_HI - PRES_A_LO + 1);
+	return -1;
+}
+
+static void
+set_fold(uint32_t cp, uint32_t rule, uint32_t to)
+{
+	fold_rule[cp - FOLD_LO] = (uint16_t) rule;
+	fold_to[cp - FOLD_LO] = (uint16_t) to;
+}
+
+/* Invisible characters outside the Arabic blocks (ALM U+061C is inside). */
+static inline int
+is_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) ||
+		(cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+		(cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+static void
+init_fold(void)
+{
+	uint32_t	cp;
+
+	/* every combining mark of the Arabic blocks is a diacritic */
+	for (cp = FOLD_LO; cp <= FOLD_HI; cp++)
+		if (ar_char_class(cp) == AR_C_AMARK)
+			set_fold(cp, AR_N_DIACRITICS, 0);
+
+	set_fold(0x0640, AR_N_TATWEEL, 0);
+	set_fold(0x0623, AR_N_ALEF, 0x0627);	/* أ */
+	set_fold(0x0625, AR_N_ALEF, 0x0627);	/* إ */
+	set_fold(0x0622, AR_N_ALEF, 0x0627);	/* آ */
+	set_fold(0x0671, AR_N_ALEF, 0x0627);	/* ٱ wasla */
+	set_fold(0x0672, AR_N_ALEF, 0x0627);	/* ٲ wavy hamza above */
+	set_fold(0x0673, AR_N_ALEF, 0x0627);	/* ٳ wavy hamza below */
+	set_fold(0x0649, AR_N_YEH, 0x064A); /* ى */
+	set_fold(0x0629, AR_N_TEH_MARBUTA, 0x0647);	/* ة */
+	set_fold(0x0624, AR_N_HAMZA, 0x0648);	/* ؤ */
+	set_fold(0x0626, AR_N_HAMZA, 0x064A);	/* ئ */
+	for (cp = 0; cp < 10; cp++)
+	{
+		set_fold(0x0660 + cp, AR_N_DIGITS, '0' + cp);
+		set_fold(0x06F0 + cp, AR_N_DIGITS, '0' + cp);
+	}
+	set_fold(0x061C, AR_N_INVISIBLE, 0);	/* ALM */
+	set_fold(0x06A9, AR_N_PERSIAN, 0x0643); /* ک keheh */
+	set_fold(0x06CC, AR_N_PERSIAN, 0x064A); /* ی farsi yeh */
+	set_fold(0x06D2, AR_N_PERSIAN, 0x064A); /* ے yeh barree */
+	set_fold(0x06C0, AR_N_PERSIAN, 0x0647); /* ۀ heh with yeh above */
+	set_fold(0x060C, AR_N_PUNCTUATION, ',');
+	set_fold(0x061B, AR_N_PUNCTUATION, ';');
+	set_fold(0x061F, AR_N_PUNCTUATION, '?');
+	set_fold(0x066A, AR_N_PUNCTUATION, '%');
+}
+
+static int
+init_icu(void)
+{
+	UErrorCode	err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	const UNormalizer2 *nfkc;
+	size_t		pool = 0;
+	uint32_t	cp;
+	int			m;
+
+	if (U_FAILURE(err))
+		return -1;
+	nfkc = unorm2_getNFKCInstance(&err);
+	if (U_FAILURE(err))
+		return -1;
+
+	for (cp = COMP_BASE_LO; cp <= COMP_BASE_HI; cp++)
+		for (m = 0; m < 3; m++)
+		{
+			UChar32		c = unorm2_composePair(nfc, (UChar32) cp, 0x0653 + m);
+
+			if (c > 0 && c <= 0xFFFF)
+			{
+				compose_to[cp - COMP_BASE_LO][m] = (uint16_t) c;
+				has_compose[cp - COMP_BASE_LO] = 1;
+			}
+		}
+
+	for (cp = PRES_A_LO; cp <= PRES_B_HI; cp++)
+	{
+		UChar		src[1],
+					dst[32];
+		int32_t		n,
+					i;
+		int			idx = pres_index(cp);
+		size_t		bytes = 0;
+
+		if (idx < 0 || cp == 0xFEFF)
+			continue;
+		src[0] = (UChar) cp;
+		err = U_ZERO_ERROR;
+		n = unorm2_normalize(nfkc, src, 1, dst, 32, &err);
+		if (U_FAILURE(err) || n <= 0 || (n == 1 && dst[0] == src[0]))
+			continue;
+		if (pool + (size_t) n > PRES_POOL)
+			return -1;
+		pres_off[idx] = (uint16_t) pool;
+		pres_len[idx] = (uint8_t) n;
+		for (i = 0; i < n; i++)
+		{
+			/* the expansions are all in the BMP; count UTF-8 bytes */
+			pres_pool[pool++] = dst[i];
+			bytes += dst[i] < 0x80 ? 1 : dst[i] < 0x800 ? 2 : 3;
+		}
+		if (bytes > pres_maxbytes)
+			pres_maxbytes = bytes;
+	}
+	return 0;
+}
+
+int
+ar_normalize_init(void)
+{
+	if (initialized)
+		return 0;
+	init_fold();
+	if (init_icu() != 0)
+		return -1;
+	initialized = 1;
+	return 0;
+}
+
+const char *
+ar_normalize_rule_names(void)
+{
+	return "diacritics, tatweel, alef, yeh, teh_marbuta, hamza, digits, "
+		"presentation, invisible, persian, punctuation";
+}
+
+const char *
+ar_normalize_profile_names(void)
+{
+	return "search, display";
+}
+
+int
+ar_normalize_parse_rules(const char *spec, uint32_t *rules,
+						 char *badbuf, size_t badlen)
+{
+	const char *p = spec;
+	uint32_t	acc = 0;
+	int			any = 0;
+
+	for (;;)
+	{
+		const char *b,
+				   *e;
+		size_t		n,
+					i;
+		int			found = 0;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		b = p;
+		while (*p && *p != ',')
+			p++;
+		e = p;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+			e--;
+		n = (size_t) (e - b);
+		for (i = 0; i < N_NAMES && n > 0; i++)
+		{
+			const char *name = rule_names[i].name;
+			size_t		k;
+
+			if (strlen(name) != n)
+				continue;
+			for (k = 0; k < n; k++)
+				if (tolower((unsigned char) b[k]) != name[k])
+					break;
+			if (k == n)
+			{
+				acc |= rule_names[i].bit;
+				found = 1;
+				break;
+			}
+		}
+		if (!found)
+		{
+			if (badlen > 0)
+			{
+				size_t		c = n < badlen - 1 ? n : badlen - 1;
+
+				memcpy(badbuf, b, c);
+				badbuf[c] = '\0';
+			}
+			return -1;
+		}
+		any = 1;
+		if (*p != ',')
+			break;
+		p++;
+	}
+	*rules = any ? acc : 0;
+	return 0;
+}
+
+size_t
+ar_normalize_bound(const char *in, size_t len, uint32_t rules)
+{
+	size_t		extra = 0;
+	const char *p = in,
+			   *end = in + len;
+
+	if (!(rules & AR_N_PRESENTATION))
+		return len;
+	/* every presentation form is a 3-byte sequence led by 0xEF */
+	while ((p = memchr(p, 0xEF, (size_t) (end - p))) != NULL)
+	{
+		extra += pres_maxbytes;
+		p++;
+	}
+	return len + extra;
+}
+
+uint32_t
+ar_normalize_fold_cp(uint32_t cp, uint32_t rules)
+{
+	if (cp >= FOLD_LO && cp <= FOLD_HI)
+	{
+		if (fold_rule[cp - FOLD_LO] & rules)
+			return fold_to[cp - FOLD_LO];
+		return cp;
+	}
+	if ((rules & AR_N_INVISIBLE) && is_invisible(cp))
+		return 0;
+	return cp;
+}
+
+/* Emit cp folded by rules; returns the new output position. */
+static inline unsigned char *
+emit_folded(uint32_t cp, uint32_t rules, unsigned char *o)
+{
+	cp = ar_normalize_fold_cp(cp, rules);
+	if (cp == 0)
+		return o;
+	return o + ar_utf8_encode(cp, o);
+}
+
+/*
+ * If a hamza/madda mark that composes with base follows it, possibly after
+ * harakat (whose combining class is lower, so NFC composes across them),
+ * return the composed letter and the mark's byte offset in *markpos.
+ */
+static uint32_t
+find_composition(uint32_t base, const unsigned char *s, size_t len,
+				 size_t pos, size_t *markpos)
+{
+	int			skipped = 0;
+
+	while (pos + 1 < len && skipped < 8)
+	{
+		int			nb;
+		uint32_t	m = ar_utf8_decode(s + pos, len - pos, &nb);
+
+		if (m >= 0x0653 && m <= 0x0655)
+		{
+			uint16_t	c = compose_to[base - COMP_BASE_LO][m - 0x0653];
+
+			if (c == 0)
+				return 0;
+			*markpos = pos;
+			return c;
+		}
+		/* harakat U+064B..U+0652 and U+0670 have ccc below 220 */
+		if (!((m >= 0x064B && m <= 0x0652) || m == 0x0670))
+			return 0;
+		pos += nb;
+		skipped++;
+	}
+	return 0;
+}
+
+size_t
+ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	unsigned char *o = (unsigned char *) out;
+	size_t		i = 0;
+	size_t		skip_at = (size_t) -1;	/* offset of a mark already composed */
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			nb;
+		int			pi;
+
+		/* runs of ASCII are never changed */
+		if (s[i] < 0x80)
+		{
+			size_t		j = i + 1;
+
+			while (j < len && s[j] < 0x80)
+				j++;
+			memcpy(o, s + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
+		cp = ar_utf8_decode(s + i, len - i, &nb);
+		if (cp == AR_UTF8_BAD && nb == 1)
+		{
+			*o++ = s[i++];		/* not UTF-8: keep the byte */
+			continue;
+		}
+		if (i == skip_at)
+		{
+			i += nb;
+			continue;
+		}
+		if (cp >= COMP_BASE_LO && cp <= COMP_BASE_HI &&
+			has_compose[cp - COMP_BASE_LO])
+		{
+			size_t		markpos;
+			uint32_t	c = find_composition(cp, s, len, i + nb, &markpos);
+
+			if (c)
+			{
+				cp = c;
+				skip_at = markpos;
+			}
+		}
+		else if ((rules & AR_N_PRESENTATION) && (pi = pres_index(cp)) >= 0 &&
+				 pres_len[pi] > 0)
+		{
+			int			k;
+
+			for (k = 0; k < pres_len[pi]; k++)
+				o = emit_folded(pres_pool[pres_off[pi] + k], rules, o);
+			i += nb;
+			continue;
+		}
+		o = emit_folded(cp, rules, o);
+		i += nb;
+	}
+	return (size_t) (o - (unsigned char *) out);
+}

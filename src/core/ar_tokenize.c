@@ -1,0 +1,345 @@
+/*
+ * ar_tokenize.c
+ *	  Locale-independent tokenizer: Arabic words, other words, numbers, URLs,
+ *	  emails, hashtags, mentions, and blanks for everything in between.
+ *
+ * Arabic and other-script letters never share a token (لـUNICEF is two words),
+ * digits split from Arabic letters (2023م) but join Latin ones (G20).
+ */
+#include <string.h>
+
+#include "ar_chars.h"
+#include "ar_tokenize.h"
+#include "ar_utf8.h"
+
+typedef struct
+{
+	uint32_t	cp;
+	ar_cclass	cls;
+	int			nb;
+} ch_t;
+
+static inline ch_t
+peek(const ar_tokenizer *t, size_t pos)
+{
+	ch_t		c;
+
+	if (pos >= t->len)
+	{
+		c.cp = 0;
+		c.cls = AR_C_OTHER;
+		c.nb = 0;
+		return c;
+	}
+	c.cp = ar_utf8_decode((const unsigned char *) t->s + pos, t->len - pos, &c.nb);
+	c.cls = c.cp < 0x80 ? ar_chartab_blocks[0][c.cp] : ar_char_class(c.cp);
+	return c;
+}
+
+static inline int
+is_digit_class(ar_cclass c)
+{
+	return c == AR_C_DIGIT || c == AR_C_ARDIGIT;
+}
+
+/* May a token (other than blank) start with this character? */
+static inline int
+starts_token(const ar_tokenizer *t, size_t pos, ch_t c)
+{
+	if (c.cls == AR_C_ALETTER || c.cls == AR_C_LETTER || c.cls == AR_C_ODIGIT ||
+		is_digit_class(c.cls))
+		return 1;
+	if (c.cp == '#' || c.cp == '@')
+	{
+		ch_t		n = peek(t, pos + 1);
+
+		return n.cls == AR_C_ALETTER || n.cls == AR_C_LETTER ||
+			is_digit_class(n.cls) || n.cp == '_';
+	}
+	return 0;
+}
+
+void
+ar_tok_init(ar_tokenizer *t, const char *s, size_t len)
+{
+	t->s = s;
+	t->len = len;
+	t->pos = 0;
+}
+
+static int
+prefix_ci(const ar_tokenizer *t, size_t pos, const char *lit)
+{
+	size_t		n = strlen(lit),
+				i;
+
+	if (pos + n > t->len)
+		return 0;
+	for (i = 0; i < n; i++)
+	{
+		char		c = t->s[pos + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		if (c != lit[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* End of a URL starting at pos, or 0 if none starts there. */
+static size_t
+scan_url(const ar_tokenizer *t, size_t pos)
+{
+	size_t		p,
+				last;
+
+	if (prefix_ci(t, pos, "https://"))
+		p = pos + 8;
+	else if (prefix_ci(t, pos, "http://") || prefix_ci(t, pos, "www."))
+		p = pos + (t->s[pos + 3] == '.' ? 4 : 7);
+	else if (prefix_ci(t, pos, "ftp://"))
+		p = pos + 6;
+	else
+		return 0;
+	last = p;
+	while (p < t->len)
+	{
+		ch_t		c = peek(t, p);
+
+		if (c.cls == AR_C_SPACE || c.cp == '<' || c.cp == '>' || c.cp == '"' ||
+			c.cp == 0xAB || c.cp == 0xBB || c.cp == AR_UTF8_BAD ||
+			(c.cls == AR_C_FORMAT))
+			break;
+		p += c.nb;
+		/* trailing sentence punctuation is not part of the URL */
+		if (!(c.cp == '.' || c.cp == ',' || c.cp == ';' || c.cp == ':' ||
+			  c.cp == '!' || c.cp == '?' || c.cp == ')' || c.cp == '\'' ||
+			  c.cp == 0x060C || c.cp == 0x061B || c.cp == 0x061F || c.cp == 0x06D4))
+			last = p;
+	}
+	return last > pos + 8 || (last > pos && prefix_ci(t, pos, "www.") && last > pos + 4) ? last : 0;
+}
+
+static inline int
+is_ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* End of an email address starting at pos, or 0. */
+static size_t
+scan_email(const ar_tokenizer *t, size_t pos)
+{
+	const char *s = t->s;
+	size_t		p = pos,
+				end = 0;
+	int			dots = 0;
+
+	while (p < t->len && (is_ascii_alnum(s[p]) || s[p] == '.' || s[p] == '_' ||
+						  s[p] == '%' || s[p] == '+' || s[p] == '-'))
+		p++;
+	if (p == pos || p >= t->len || s[p] != '@')
+		return 0;
+	p++;
+	while (p < t->len && (is_ascii_alnum(s[p]) || s[p] == '-' || s[p] == '.'))
+	{
+		if (s[p] == '.')
+			dots++;
+		else if ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z'))
+		{
+			if (dots > 0)
+				end = p + 1;
+		}
+		else if (dots > 0)
+			end = p + 1;
+		p++;
+	}
+	/* the domain must end with a letter and contain a dot */
+	if (end == 0 || !((s[end - 1] >= 'a' && s[end - 1] <= 'z') ||
+					  (s[end - 1] >= 'A' && s[end - 1] <= 'Z')))
+		return 0;
+	return end;
+}
+
+static size_t
+scan_arabic(const ar_tokenizer *t, size_t p)
+{
+	while (p < t->len)
+	{
+		ch_t		c = peek(t, p);
+
+		if (c.cls == AR_C_ALETTER || c.cls == AR_C_AMARK || c.cls == AR_C_TATWEEL)
+			p += c.nb;
+		else if (c.cls == AR_C_JOINER)
+		{
+			/* ZWNJ/ZWJ stay inside a word, never at its end */
+			ch_t		n = peek(t, p + c.nb);
+
+			if (n.cls != AR_C_ALETTER && n.cls != AR_C_AMARK)
+				break;
+			p += c.nb;
+		}
+		else
+			break;
+	}
+	return p;
+}
+
+/* Letters of other scripts, marks and ASCII/other digits; sets *digits. */
+static size_t
+scan_other(const ar_tokenizer *t, size_t p, int *digits)
+{
+	while (p < t->len)
+	{
+		ch_t		c = peek(t, p);
+
+		if (c.cls == AR_C_LETTER || c.cls == AR_C_MARK)
+			p += c.nb;
+		else if (c.cls == AR_C_DIGIT || c.cls == AR_C_ODIGIT)
+		{
+			*digits = 1;
+			p += c.nb;
+		}
+		else
+			break;
+	}
+	return p;
+}
+
+/* Digits with inner separators . , U+066B U+066C followed by a digit. */
+static size_t
+scan_number(const ar_tokenizer *t, size_t p)
+{
+	while (p < t->len)
+	{
+		ch_t		c = peek(t, p);
+
+		if (is_digit_class(c.cls))
+			p += c.nb;
+		else if (c.cp == '.' || c.cp == ',' || c.cp == 0x066B || c.cp == 0x066C)
+		{
+			ch_t		n = peek(t, p + c.nb);
+
+			if (!is_digit_class(n.cls))
+				break;
+			p += c.nb;
+		}
+		else
+			break;
+	}
+	return p;
+}
+
+static size_t
+scan_tag(const ar_tokenizer *t, size_t p)
+{
+	while (p < t->len)
+	{
+		ch_t		c = peek(t, p);
+
+		if (c.cp == '_' || ar_char_is_wordpart(c.cls) || is_digit_class(c.cls) ||
+			c.cls == AR_C_ODIGIT)
+			p += c.nb;
+		else
+			break;
+	}
+	return p;
+}
+
+ar_toktype
+ar_tok_next(ar_tokenizer *t, ar_token *tok)
+{
+	size_t		start = t->pos,
+				end;
+	ar_toktype	type;
+	ch_t		c;
+
+	if (start >= t->len)
+	{
+		tok->type = AR_T_END;
+		tok->start = t->len;
+		tok->len = 0;
+		return AR_T_END;
+	}
+	c = peek(t, start);
+
+	if (c.cls == AR_C_ALETTER)
+	{
+		end = scan_arabic(t, start + c.nb);
+		type = AR_T_ARABIC;
+	}
+	else if (c.cls == AR_C_LETTER || c.cls == AR_C_ODIGIT || is_digit_class(c.cls))
+	{
+		int			digits = 0;
+
+		if (c.cp < 0x80 && ((end = scan_url(t, start)) != 0))
+			type = AR_T_URL;
+		else if (c.cp < 0x80 && ((end = scan_email(t, start)) != 0))
+			type = AR_T_EMAIL;
+		else if (is_digit_class(c.cls))
+		{
+			end = scan_number(t, start);
+			/* digits glued to Latin letters make one word (G20, 5G) */
+			if (peek(t, end).cls == AR_C_LETTER && c.cls == AR_C_DIGIT)
+			{
+				end = scan_other(t, start, &digits);
+				type = AR_T_NUMWORD;
+			}
+			else
+				type = AR_T_NUMBER;
+		}
+		else
+		{
+			end = scan_other(t, start, &digits);
+			type = digits ? AR_T_NUMWORD : AR_T_WORD;
+		}
+	}
+	else if (starts_token(t, start, c))
+	{
+		end = scan_tag(t, start + 1);
+		type = c.cp == '#' ? AR_T_HASHTAG : AR_T_MENTION;
+	}
+	else
+	{
+		end = start + c.nb;
+		while (end < t->len)
+		{
+			ch_t		n = peek(t, end);
+
+			if (starts_token(t, end, n))
+				break;
+			end += n.nb;
+		}
+		type = AR_T_BLANK;
+	}
+	tok->type = type;
+	tok->start = start;
+	tok->len = end - start;
+	t->pos = end;
+	return type;
+}
+
+static const char *const tok_names[AR_T_MAXID + 1][2] = {
+	[AR_T_ARABIC] = {"arabic", "Arabic word"},
+	[AR_T_WORD] = {"word", "Word, letters of other scripts"},
+	[AR_T_NUMWORD] = {"numword", "Word, letters and digits"},
+	[AR_T_EMAIL] = {"email", "Email address"},
+	[AR_T_URL] = {"url", "URL"},
+	[AR_T_NUMBER] = {"number", "Number, ASCII or Arabic-Indic digits"},
+	[AR_T_HASHTAG] = {"hashtag", "Hashtag"},
+	[AR_T_MENTION] = {"mention", "Mention"},
+	[AR_T_BLANK] = {"blank", "Space symbols and punctuation"},
+};
+
+const char *
+ar_tok_name(int type)
+{
+	return type > 0 && type <= AR_T_MAXID ? tok_names[type][0] : NULL;
+}
+
+const char *
+ar_tok_description(int type)
+{
+	return type > 0 && type <= AR_T_MAXID ? tok_names[type][1] : NULL;
+}

@@ -1,0 +1,20 @@
+/*
+ * pg_arabic.h
+ *	  Declarations shared by the PostgreSQL glue files (src/pg/).
+ */
+#ifndef PG_ARABIC_H
+#define PG_ARABIC_H
+
+#include "postgres.h"
+
+/*
+ * The core works on UTF-8.  In a WIN1256 or ISO_8859_6 database these convert
+ * at the boundary; in a UTF8 database they return the input pointer itself.
+ * Any other encoding is rejected with a clear error.
+ */
+extern void pg_arabic_check_encoding(void);
+extern char *pg_arabic_to_utf8(const char *s, int len, int *outlen);
+extern char *pg_arabic_from_utf8(const char *s, int len, int *outlen);
+extern bool pg_arabic_db_is_utf8(void);
+
+#endif							/* PG_ARABIC_H */
