@@ -66,6 +66,10 @@ UNIT_SUITE(normalize)
 	CHECK_STR(norm("و\xD9\x94", AR_N_HAMZA), "و");
 	/* a haraka between the letter and the hamza does not block composition */
 	CHECK_STR(norm("اَ\xD9\x94", 0), "أَ");
+	CHECK_STR(norm("اَّ\xD9\x94", 0), "أَّ");
+	CHECK_STR(norm("اَّ\xD9\x94", AR_N_DIACRITICS | AR_N_ALEF), "ا");
+	CHECK_STR(norm("\xD9\x94" "ا", 0), "\xD9\x94" "ا");
+	CHECK_STR(norm("ے\xD9\x94", AR_N_PERSIAN), "ۓ");
 	/* an uncomposable hamza mark is a diacritic */
 	CHECK_STR(norm("ب\xD9\x94", AR_N_DIACRITICS), "ب");
 

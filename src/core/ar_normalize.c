@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
@@ -20,6 +21,12 @@
 #define FOLD_HI 0x08FF
 static uint16_t fold_rule[FOLD_HI - FOLD_LO + 1];
 static uint16_t fold_to[FOLD_HI - FOLD_LO + 1];	/* 0: drop */
+
+/*
+ * An extra bit in fold_rule (above every rule bit) for the hamza/madda marks
+ * that compose with the letter before them: they always take the slow path.
+ */
+#define F_COMPOSE_MARK	(1u << 15)
 
 /* Canonical compositions base + (U+0653|U+0654|U+0655), from ICU. */
 #define COMP_BASE_LO 0x0600
@@ -152,6 +159,7 @@ init_icu(void)
 			{
 				compose_to[cp - COMP_BASE_LO][m] = (uint16_t) c;
 				has_compose[cp - COMP_BASE_LO] = 1;
+				fold_rule[0x0653 + m - FOLD_LO] |= F_COMPOSE_MARK;
 			}
 		}
 
@@ -316,38 +324,58 @@ emit_folded(uint32_t cp, uint32_t rules, unsigned char *o)
 	return o + ar_utf8_encode(cp, o);
 }
 
-/*
- * If a hamza/madda mark that composes with base follows it, possibly after
- * harakat (whose combining class is lower, so NFC composes across them),
- * return the composed letter and the mark's byte offset in *markpos.
- */
-static uint32_t
-find_composition(uint32_t base, const unsigned char *s, size_t len,
-				 size_t pos, size_t *markpos)
+static inline int
+is_haraka(uint32_t cp)
 {
-	int			skipped = 0;
+	/* U+064B..U+0652 and U+0670 have a combining class below 220 */
+	return (cp >= 0x064B && cp <= 0x0652) || cp == 0x0670;
+}
 
-	while (pos + 1 < len && skipped < 8)
+/*
+ * A hamza/madda mark (U+0653..U+0655) at input offset i: if the letter before
+ * it, possibly across harakat (NFC composes across them, their combining
+ * class being lower), composes with it, rewrite that letter's output in place
+ * and return 1.  Composition is done after the fact so that the fast path
+ * never has to look ahead.  A base letter's output is always two bytes (it
+ * is in U+0600..U+06FF and its fold, if any, is too), and the harakat after it
+ * were copied (two bytes each) or dropped by the diacritics rule.
+ */
+static int
+compose_back(const unsigned char *s, size_t i, uint32_t mark, uint32_t rules,
+			 unsigned char *o)
+{
+	size_t		j = i,
+				kept = 0;
+	int			steps = 0;
+	uint32_t	base,
+				c;
+
+	for (;;)
 	{
-		int			nb;
-		uint32_t	m = ar_utf8_decode(s + pos, len - pos, &nb);
+		uint32_t	prev;
 
-		if (m >= 0x0653 && m <= 0x0655)
-		{
-			uint16_t	c = compose_to[base - COMP_BASE_LO][m - 0x0653];
-
-			if (c == 0)
-				return 0;
-			*markpos = pos;
-			return c;
-		}
-		/* harakat U+064B..U+0652 and U+0670 have ccc below 220 */
-		if (!((m >= 0x064B && m <= 0x0652) || m == 0x0670))
+		if (j < 2 || s[j - 2] < 0xD8 || s[j - 2] > 0xDB || (s[j - 1] & 0xC0) != 0x80)
 			return 0;
-		pos += nb;
-		skipped++;
+		prev = ((uint32_t) (s[j - 2] & 0x1F) << 6) | (s[j - 1] & 0x3F);
+		if (!is_haraka(prev))
+		{
+			base = prev;
+			break;
+		}
+		if (++steps > 8)
+			return 0;
+		if (ar_normalize_fold_cp(prev, rules) != 0)
+			kept += 2;
+		j -= 2;
 	}
-	return 0;
+	if (!has_compose[base - COMP_BASE_LO] ||
+		(c = compose_to[base - COMP_BASE_LO][mark - 0x0653]) == 0)
+		return 0;
+	c = ar_normalize_fold_cp(c, rules);
+	if (c < 0x80 || c >= 0x800)
+		return 0;				/* cannot happen: folds stay two-byte letters */
+	ar_utf8_encode(c, o - kept - 2);
+	return 1;
 }
 
 size_t
@@ -356,7 +384,6 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 	const unsigned char *s = (const unsigned char *) in;
 	unsigned char *o = (unsigned char *) out;
 	size_t		i = 0;
-	size_t		skip_at = (size_t) -1;	/* offset of a mark already composed */
 
 	while (i < len)
 	{
@@ -364,52 +391,88 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 		int			nb;
 		int			pi;
 
-		/* runs of ASCII are never changed */
+		/* ASCII is never changed (in Arabic text: mostly single spaces) */
 		if (s[i] < 0x80)
 		{
-			size_t		j = i + 1;
-
-			while (j < len && s[j] < 0x80)
-				j++;
-			memcpy(o, s + i, j - i);
-			o += j - i;
-			i = j;
+			*o++ = s[i++];
 			continue;
 		}
+
+		/*
+		 * Fast path for U+0600..U+06FF (lead bytes D8..DB), most of Arabic
+		 * text, in a loop over the whole word: copy what no enabled rule
+		 * touches, fold single code points, leave the hamza/madda marks (which
+		 * compose with what precedes them) to the slow path.
+		 */
+		while (i + 1 < len && s[i] >= 0xD8 && s[i] <= 0xDB && (s[i + 1] & 0xC0) == 0x80)
+		{
+			uint32_t	idx = (((uint32_t) (s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F)) - FOLD_LO;
+			uint32_t	r = fold_rule[idx];
+
+			if ((r & (rules | F_COMPOSE_MARK)) == 0)
+			{
+				o[0] = s[i];
+				o[1] = s[i + 1];
+				o += 2;
+			}
+			else if ((r & F_COMPOSE_MARK) == 0)
+			{
+				uint32_t	to = fold_to[idx];
+
+				if (to != 0)
+					o += ar_utf8_encode(to, o);
+			}
+			else if (!compose_back(s, i, idx + FOLD_LO, rules, o))
+				o = emit_folded(idx + FOLD_LO, rules, o);
+			i += 2;
+		}
+		if (i >= len || s[i] < 0x80)
+			continue;
+
 		cp = ar_utf8_decode(s + i, len - i, &nb);
 		if (cp == AR_UTF8_BAD && nb == 1)
 		{
 			*o++ = s[i++];		/* not UTF-8: keep the byte */
 			continue;
 		}
-		if (i == skip_at)
-		{
-			i += nb;
-			continue;
-		}
-		if (cp >= COMP_BASE_LO && cp <= COMP_BASE_HI &&
-			has_compose[cp - COMP_BASE_LO])
-		{
-			size_t		markpos;
-			uint32_t	c = find_composition(cp, s, len, i + nb, &markpos);
-
-			if (c)
-			{
-				cp = c;
-				skip_at = markpos;
-			}
-		}
-		else if ((rules & AR_N_PRESENTATION) && (pi = pres_index(cp)) >= 0 &&
-				 pres_len[pi] > 0)
+		if ((rules & AR_N_PRESENTATION) && (pi = pres_index(cp)) >= 0 &&
+			pres_len[pi] > 0)
 		{
 			int			k;
 
 			for (k = 0; k < pres_len[pi]; k++)
 				o = emit_folded(pres_pool[pres_off[pi] + k], rules, o);
-			i += nb;
+		}
+		else
+			o = emit_folded(cp, rules, o);
+		i += nb;
+	}
+	return (size_t) (o - (unsigned char *) out);
+}
+
+size_t
+ar_normalize_lower(const char *in, size_t len, char *out)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	unsigned char *o = (unsigned char *) out;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		int			nb;
+		uint32_t	cp;
+
+		if (s[i] < 0x80)
+		{
+			*o++ = (s[i] >= 'A' && s[i] <= 'Z') ? (unsigned char) (s[i] + 32) : s[i];
+			i++;
 			continue;
 		}
-		o = emit_folded(cp, rules, o);
+		cp = ar_utf8_decode(s + i, len - i, &nb);
+		if (cp == AR_UTF8_BAD && nb == 1)
+			*o++ = s[i];
+		else
+			o += ar_utf8_encode((uint32_t) u_tolower((UChar32) cp), o);
 		i += nb;
 	}
 	return (size_t) (o - (unsigned char *) out);

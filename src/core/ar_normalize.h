@@ -68,4 +68,11 @@ size_t		ar_normalize(const char *in, size_t len, uint32_t rules, char *out);
  */
 uint32_t	ar_normalize_fold_cp(uint32_t cp, uint32_t rules);
 
+/*
+ * Lowercase in[0..len-1] into out (capacity 2 * len) by ICU's simple case
+ * mapping, so that words of other scripts compare the same in every locale.
+ * Returns the output length.
+ */
+size_t		ar_normalize_lower(const char *in, size_t len, char *out);
+
 #endif							/* AR_NORMALIZE_H */

@@ -1,0 +1,88 @@
+/*
+ * ar_stem.h
+ *	  Arabic light stemmer and root extractor over "search"-normalized words.
+ *
+ * The stemmer never allocates: it works in the caller's buffer and in bounded
+ * stack arrays, so it can run on every token of every document.  Its word
+ * lists (ar_stem_data.c) are sorted constant arrays searched by bisection.
+ */
+#ifndef AR_STEM_H
+#define AR_STEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ar_stem_mode
+{
+	AR_STEM_NONE = 0,			/* copy the word */
+	AR_STEM_LIGHT,				/* strip clitics and inflectional affixes */
+	AR_STEM_ROOT				/* light stem, then reduce to a 3-4 letter root */
+} ar_stem_mode;
+
+/* Longest word (in code points) the stemmer analyses; longer ones are copied. */
+#define AR_STEM_MAX_CP		64
+
+/* Words over this many bytes are "surely not words" and are copied. */
+#define AR_STEM_MAX_BYTES	1000
+
+/*
+ * word: the code points of one token, already normalized with the "search"
+ * profile (no diacritics, alef forms folded to ا, ى to ي, ة to ه ...).
+ * out: capacity >= n.  Returns the stem length, >= 1 when n >= 1.  Tokens
+ * that are not entirely Arabic letters are copied unchanged; so is every
+ * token in AR_STEM_NONE mode.
+ */
+size_t		ar_stem_cp(const uint32_t *word, size_t n, uint32_t *out,
+					   ar_stem_mode mode);
+
+/*
+ * UTF-8 convenience for the SQL functions: in[0..len-1] (normalized) into
+ * out (capacity >= len); returns the bytes written.  Words over
+ * AR_STEM_MAX_BYTES bytes are copied unchanged.
+ */
+size_t		ar_stem_utf8(const char *in, size_t len, char *out,
+						 ar_stem_mode mode);
+
+/*
+ * The proclitic rule shared with the entity engine: how many leading code
+ * points of word are proclitics (a conjunction و/ف, then a preposition
+ * ب/ك/ل, then, when with_article, the article ال, or لل for ل + ال).
+ * Letters that belong to the word (وزير, بيروت, البانيا, ...) are kept.
+ * Returns 0 when nothing is stripped or the rest would be shorter than two
+ * letters.
+ */
+size_t		ar_clitic_prefix_len(const uint32_t *word, size_t n,
+								 int with_article);
+
+/*
+ * Word lists (ar_stem_data.c), stored in the "search" alphabet and sorted
+ * bytewise so that they are searched by bisection.
+ *	NATIVE: words whose initial و ف ب ك ل ال س look like clitics but belong
+ *			to the word (وزير, فيلم, بيروت, المانيا); inflected forms are
+ *			found through their suffix-stripped stem.
+ *	FROZEN: words never stemmed (names that end like a suffix: لبنان,
+ *			فلسطين, كورونا; words that the rules would damage: مليون).
+ */
+typedef enum ar_stem_list
+{
+	AR_STEM_LIST_NATIVE = 0,
+	AR_STEM_LIST_FROZEN
+} ar_stem_list;
+
+/* Is w[0..n-1] in the list? */
+int			ar_stem_listed(ar_stem_list list, const uint32_t *w, size_t n);
+
+/*
+ * If w is a listed broken plural, store its singular in sing (when not NULL,
+ * capacity cap) and return the singular's length; else return 0.
+ */
+size_t		ar_stem_plural(const uint32_t *w, size_t n, uint32_t *sing,
+						   size_t cap);
+
+/*
+ * Self-check for the tests: NULL when every list is strictly sorted and in
+ * the normalized alphabet, else the first offending entry.
+ */
+const char *ar_stem_data_check(void);
+
+#endif							/* AR_STEM_H */
