@@ -15,6 +15,7 @@ DATA_TSEARCH = $(wildcard data/*.stop)
 PGFILEDESC = "pg_arabic - Arabic text processing"
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=pg_arabic
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
 ICU_LIBS := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc)
@@ -58,3 +59,6 @@ print-regress:
 	@echo $(REGRESS)
 
 EXTRA_CLEAN = test/unit results regression.diffs regression.out
+
+# Further targets (fuzz, sanitizers, bench) live in mk/, one file per concern.
+-include $(sort $(wildcard mk/*.mk))

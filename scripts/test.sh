@@ -10,6 +10,12 @@ cd "$TOP"
 make -s PG_CONFIG="$PG_CONFIG" all
 say "core unit tests"
 make -s PG_CONFIG="$PG_CONFIG" unit
+# more core checks (sanitizers, valgrind, fuzzing): scripts/core-checks/*.sh
+for check in scripts/core-checks/*.sh; do
+	[ -e "$check" ] || continue
+	say "core check: $(basename "$check" .sh)"
+	bash "$check"
+done
 build_and_install
 
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_test.XXXXXX")
@@ -30,11 +36,18 @@ for variant in c utf8; do
 	mkdir -p "results/$variant"
 	# psql prints in the client encoding; make it independent of the caller's
 	if ! PGCLIENTENCODING=UTF8 "$PG_REGRESS" --host="$PGHOST" --port="$PGPORT" --user=postgres \
-		--inputdir=. --outputdir="results/$variant" --dbname="pg_arabic_regress_$variant" \
+		--inputdir=. --outputdir="results/$variant" --dbname="pg_arabic_regress_$variant" --load-extension=pg_arabic \
 		"${opts[@]}" $REGRESS; then
 		status=1
 		[ -f "results/$variant/regression.diffs" ] && head -n 200 "results/$variant/regression.diffs"
 	fi
+done
+# checks that need the server (hostile inputs, soak...): scripts/server-checks/*.sh,
+# run with PGHOST/PGPORT/PGUSER set; each creates and drops its own database
+for check in scripts/server-checks/*.sh; do
+	[ -e "$check" ] || continue
+	say "server check: $(basename "$check" .sh)"
+	bash "$check" || status=1
 done
 if grep -E 'PANIC|TRAP|terminated by signal' "$DATA/server.log"; then
 	echo "server log shows a crash"

@@ -2,7 +2,6 @@
 -- ar_normalize: every rule alone and combined, both profiles, edge cases,
 -- every error.
 --
-CREATE EXTENSION pg_arabic;
 SET client_min_messages = warning;
 
 -- each rule alone

@@ -54,7 +54,7 @@ starts_token(const ar_tokenizer *t, size_t pos, ch_t c)
 		ch_t		n = peek(t, pos + 1);
 
 		return n.cls == AR_C_ALETTER || n.cls == AR_C_LETTER ||
-			is_digit_class(n.cls) || n.cp == '_';
+			is_digit_class(n.cls);
 	}
 	return 0;
 }

@@ -122,8 +122,8 @@ read_stopwords(ArStemDict *d, const char *name)
 	if (!tsearch_readline_begin(&trst, path))
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("could not open stop-word file \"%s\": %m", path),
-				 errhint("StopWords names a file NAME.stop in $SHAREDIR/tsearch_data.")));
+				 errmsg("could not open stop-word file \"%s.stop\": %m", name),
+				 errhint("StopWords names a file NAME.stop in the tsearch_data directory of the installation (pg_config --sharedir).")));
 	d->stop = palloc(sizeof(char *) * cap);
 	while ((line = tsearch_readline(&trst)) != NULL)
 	{

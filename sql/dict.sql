@@ -1,0 +1,42 @@
+--
+-- ar_stem dictionary template: options, stopwords, modes, errors.
+--
+SET client_min_messages = warning;
+
+-- the shipped dictionaries
+SELECT ts_lexize('ar_stem', 'والابتزاز'), ts_lexize('ar_root', 'والابتزاز');
+SELECT ts_lexize('ar_stem', 'في'), ts_lexize('ar_stem', 'إلى'), ts_lexize('ar_stem', 'على');
+SELECT ts_lexize('ar_stem', 'OMSAC'), ts_lexize('ar_stem', '٢٠٢٣');
+
+-- Mode none: normalization only; Normalize chooses the rules
+CREATE TEXT SEARCH DICTIONARY ar_norm_only (TEMPLATE = ar_stem, Mode = none);
+SELECT ts_lexize('ar_norm_only', 'والابتزازُ'), ts_lexize('ar_norm_only', 'في');
+CREATE TEXT SEARCH DICTIONARY ar_keep_hamza (TEMPLATE = ar_stem, Mode = none, Normalize = 'diacritics, tatweel');
+SELECT ts_lexize('ar_keep_hamza', 'أَحْـمد');
+CREATE TEXT SEARCH DICTIONARY ar_light_display (TEMPLATE = ar_stem, Normalize = display, StopWords = pg_arabic);
+SELECT ts_lexize('ar_light_display', 'الـكتاب');
+
+-- stopwords are matched after normalization: written with hamza or not
+SELECT ts_lexize('ar_stem', 'أن') AS with_hamza, ts_lexize('ar_stem', 'ان') AS without;
+SELECT ts_lexize('ar_stem', 'إِلَى') AS diacritized_stopword;
+
+-- tokens over 1000 bytes are not stemmed, only normalized
+SELECT length((ts_lexize('ar_stem', repeat('والكتاب', 100)))[1]) = 700 AS long_token_kept;
+
+-- the functions
+SELECT ar_stem('والمستشفيات'), ar_root('والمستشفيات'), ar_stem(''), ar_root('Interpol');
+SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
+FROM pg_proc p WHERE p.proname IN ('ar_stem', 'ar_root') ORDER BY 1;
+
+-- errors
+CREATE TEXT SEARCH DICTIONARY bad1 (TEMPLATE = ar_stem, Mode = heavy);
+CREATE TEXT SEARCH DICTIONARY bad2 (TEMPLATE = ar_stem, Normalize = 'alef, nope');
+CREATE TEXT SEARCH DICTIONARY bad3 (TEMPLATE = ar_stem, Colour = blue);
+CREATE TEXT SEARCH DICTIONARY bad4 (TEMPLATE = ar_stem, Mode = light, Mode = root);
+CREATE TEXT SEARCH DICTIONARY bad5 (TEMPLATE = ar_stem, StopWords = pg_arabic, StopWords = pg_arabic);
+CREATE TEXT SEARCH DICTIONARY bad6 (TEMPLATE = ar_stem, Normalize = search, Normalize = display);
+CREATE TEXT SEARCH DICTIONARY bad7 (TEMPLATE = ar_stem, StopWords = no_such_list);
+CREATE TEXT SEARCH DICTIONARY bad8 (TEMPLATE = ar_stem, StopWords = '../etc/passwd');
+-- an invalid option is reported even when the stopword file is missing too:
+-- options are all checked before any file is read
+CREATE TEXT SEARCH DICTIONARY bad9 (TEMPLATE = ar_stem, StopWords = no_such_list, Mode = heavy);
