@@ -146,6 +146,10 @@ UNIT_SUITE(stem_suffixes)
 	CHECK_STR(stem("ويعرفان"), "عرف");
 	CHECK_STR(stem("سيقولون"), "قول");
 	CHECK_STR(stem("وستة"), "ست");
+	/* a lone ل before four letters is a preposition; ف before a short stem is not */
+	CHECK_STR(stem("لمنظمة"), stem("منظمة"));
+	CHECK_STR(stem("فرقة"), "فرق");
+	CHECK_STR(stem("فالفرقة"), "فرق");
 	CHECK_STR(stem("السياسات"), "سياس");
 	/* guards: short words and endings that belong to the word */
 	CHECK_STR(stem("وقت"), "وقت");

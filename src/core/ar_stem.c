@@ -206,7 +206,10 @@ splits(const uint32_t *w, size_t n, int with_article, int entity,
 			else if (with_article && n > p + 2 && w[p + 1] == L_ALEF &&
 					 w[p + 2] == L_LAM)
 				k = add_split(s, k, p + 3, 0, 2);	/* بال كال */
-			k = add_split(s, k, p + 1, !entity, 2);
+			if (w[p] == L_LAM && !entity)
+				k = add_split(s, k, p + 1, 0, 4);	/* ل before 4+ letters */
+			else
+				k = add_split(s, k, p + 1, !entity, 2);
 		}
 		else if (with_article && w[p] == L_ALEF && w[p + 1] == L_LAM)
 			k = add_split(s, k, p + 2, 0, 2);
@@ -309,7 +312,8 @@ light_suffix(const uint32_t *w, size_t n, uint32_t *out, int verb)
 static size_t
 light(const uint32_t *w, size_t n, uint32_t *out)
 {
-	size_t		p;
+	size_t		p,
+				k;
 	int			verb = 0;
 
 	if (ar_stem_listed(AR_STEM_LIST_FROZEN, w, n))
@@ -329,7 +333,16 @@ light(const uint32_t *w, size_t n, uint32_t *out)
 		p++;
 		verb = 1;
 	}
-	return light_suffix(w + p, n - p, out, verb);
+	k = light_suffix(w + p, n - p, out, verb);
+
+	/*
+	 * A lone ف whose removal ends in a stem of two letters was more likely
+	 * part of the word (فرقه: فرق, not رق; فتره, فكره).  Not so for و: وستة
+	 * is "and six" far more often than a word of its own.
+	 */
+	if (k < 3 && p == 1 && w[0] == L_FEH && n >= 4)
+		k = light_suffix(w, n, out, 0);
+	return k;
 }
 
 static int
