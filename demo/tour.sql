@@ -1,22 +1,45 @@
 -- demo/tour.sql: a guided tour of what pg_arabic does on the sample corpus.
 \pset footer off
 \echo
-\echo '== The corpus =='
+\echo '== The corpus: 18 short articles in demo/articles.tsv =='
 SELECT count(*) AS articles, sum(length(body)) AS characters FROM articles;
 
 \echo
-\echo '== Normalization: ar_normalize(text) folds what readers consider the same =='
+\echo '== 1. Normalization: ar_normalize(text) folds what readers consider the same =='
 SELECT w AS written, ar_normalize(w) AS normalized
 FROM (VALUES ('الفَسَادُ'), ('الـفـسـاد'), ('أعلن'), ('اعلن'), ('مستشفى'), ('٢٠٢٣'), ('ﻻ')) v(w);
 
 \echo
-\echo '== ... and the display profile only cleans, losing nothing a reader sees =='
+\echo '== ... while the display profile only cleans, losing nothing a reader sees =='
 SELECT w AS written, ar_normalize(w, 'display') AS display
 FROM (VALUES ('الـفَسَادُ'), ('ﺍﻟﺴﻼﻡ')) v(w);
 
 \echo
-\echo '== Articles that mention corruption, whatever the spelling =='
-SELECT id, left(title, 60) AS title
+\echo '== 2. Full-text search: a generated tsvector column and a GIN index =='
+ALTER TABLE articles ADD COLUMN tsv tsvector
+	GENERATED ALWAYS AS (to_tsvector('ar', title || ' ' || body)) STORED;
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+SELECT w AS word, ar_stem(w) AS stem
+FROM (VALUES ('والابتزاز'), ('بالابتزاز'), ('المبتزين'), ('المستشفيات'), ('بيروت'), ('وزير')) v(w);
+
+\echo
+\echo '== Articles about electronic extortion, any spelling or clitic, ranked, with a highlighted snippet =='
+SELECT id, round(ts_rank(tsv, q)::numeric, 3) AS rank,
+	   ts_headline('ar', body, q, 'MaxWords=14, MinWords=6, StartSel=[, StopSel=]') AS snippet
+FROM articles, websearch_to_tsquery('ar', 'ابتزاز إلكتروني') q
+WHERE tsv @@ q
+ORDER BY rank DESC, id
+LIMIT 5;
+
+\echo
+\echo '== Phrase and negation: "غسل الأموال" but not the INTERPOL story =='
+SELECT id, left(title, 70) AS title
 FROM articles
-WHERE ar_normalize(body) LIKE '%' || ar_normalize('الفساد') || '%'
+WHERE tsv @@ websearch_to_tsquery('ar', '"غسل الأموال" -الإنتربول')
 ORDER BY id;
+
+\echo
+\echo '== The built-in arabic configuration misses the clitic forms: matches per configuration =='
+SELECT 'arabic' AS config, count(*) FILTER (WHERE to_tsvector('arabic', body) @@ plainto_tsquery('arabic', 'الابتزاز')) AS articles FROM articles
+UNION ALL
+SELECT 'ar', count(*) FILTER (WHERE tsv @@ plainto_tsquery('ar', 'الابتزاز')) FROM articles;
