@@ -19,6 +19,8 @@ SELECT ts_lexize('ar_light_display', 'الـكتاب');
 -- stopwords are matched after normalization: written with hamza or not
 SELECT ts_lexize('ar_stem', 'أن') AS with_hamza, ts_lexize('ar_stem', 'ان') AS without;
 SELECT ts_lexize('ar_stem', 'إِلَى') AS diacritized_stopword;
+-- and after the conjunction و or ف; a content word after it is stemmed
+SELECT ts_lexize('ar_stem', 'وكان'), ts_lexize('ar_stem', 'فإن'), ts_lexize('ar_stem', 'وكتاب');
 
 -- tokens over 1000 bytes are not stemmed, only normalized
 SELECT length((ts_lexize('ar_stem', repeat('والكتاب', 100)))[1]) = 700 AS long_token_kept;

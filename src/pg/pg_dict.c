@@ -273,6 +273,11 @@ lexeme_utf8(const ArStemDict *d, const char *in, size_t len, size_t *outlen)
 		return NULL;
 	if (is_stopword(d, norm, nlen))
 		return NULL;
+	/* a function word after the conjunction و or ف is still one (وكان, فإن) */
+	if (nlen > 2 && ((unsigned char) norm[0] == 0xD9 &&
+					 ((unsigned char) norm[1] == 0x88 || (unsigned char) norm[1] == 0x81)) &&
+		is_stopword(d, norm + 2, nlen - 2))
+		return NULL;
 	if (nlen > AR_STEM_MAX_BYTES || d->mode == AR_STEM_NONE ||
 		!all_arabic_letters(norm, nlen))
 	{
