@@ -1,0 +1,56 @@
+/*
+ * ar_entities.h
+ *	  Rule-based named-entity extraction over the shared tokenizer and
+ *	  normalizer: gazetteer names, trigger words, dates, amounts, tags.
+ *
+ * Spans and clitics.  A span never starts with an attached proclitic that is
+ * not part of the name: وبالإنتربول gives الإنتربول, ولبنان gives لبنان.  The
+ * article ال stays inside the span when it is written (الإنتربول, not
+ * إنتربول).  When ل + ال merge into لل (للأمم المتحدة) the preposition's ل
+ * is dropped and the span starts at the article's ل (لأمم المتحدة), the
+ * normalized value being the canonical name الأمم المتحدة.  Titles (السيد،
+ * الرئيس …) and location heads (مدينة …) are kept out of the spans they
+ * announce; organization heads with a genitive chain are inside (وزارة
+ * الخارجية), descriptor heads are not (شركة نوكيا gives نوكيا).
+ *
+ * Normalized values: a gazetteer row's canonical; for names found by rules,
+ * the span's text with tatweel and invisible characters removed and blanks
+ * collapsed; dates, numbers, money, percentages as in ar_dates.h; URLs as
+ * written; emails lowercased; hashtags and mentions without # or @,
+ * "search"-normalized.
+ */
+#ifndef AR_ENTITIES_H
+#define AR_ENTITIES_H
+
+#include <stddef.h>
+
+#include "ar_gazetteer.h"
+
+/*
+ * Called for each entity, ordered by start, never overlapping (the longer or
+ * more specific match wins).  start/len are byte offsets into the input;
+ * norm (not NUL-terminated) is valid only during the call.  Return nonzero
+ * to stop the run.
+ */
+typedef int (*ar_entity_cb) (void *arg, ar_etype type, size_t start, size_t len,
+							 const char *norm, size_t norm_len);
+
+/*
+ * Besides entities, the callback is called with type AR_E_PROGRESS (start =
+ * bytes consumed so far, norm NULL) once per window of tokens, so that a
+ * caller can stop a run over a huge input, e.g. on a query cancel.
+ */
+#define AR_E_PROGRESS ((ar_etype) 0)
+
+/*
+ * Extract entities of s[0..len-1] (any bytes; invalid UTF-8 never matches
+ * and never crashes).  g may be NULL: then only the built-in rules run (no
+ * names, no trigger words).  Returns 0, the callback's nonzero value, or -1
+ * on OOM.  Working memory is a bounded token window plus buffers as long as
+ * the longest token; it is freed on every return path.  Needs
+ * ar_normalize_init() to have run.
+ */
+int			ar_entities_run(const ar_gaz *g, const char *s, size_t len,
+							ar_entity_cb cb, void *arg);
+
+#endif							/* AR_ENTITIES_H */

@@ -1,0 +1,412 @@
+/*
+ * ar_gazetteer.c
+ *	  Gazetteer storage: an arena of normalized keys and canonicals, a record
+ *	  array and an open-addressing hash index over joined token keys.
+ *
+ * Longest match needs no trie: the record of a first token carries the
+ * length (in tokens) of the longest entry that starts with it, so the engine
+ * probes at most that many joined keys, longest first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ar_gazetteer.h"
+#include "ar_normalize.h"
+#include "ar_tokenize.h"
+
+struct ar_gaz
+{
+	char	   *arena;
+	size_t		arena_len;
+	size_t		arena_cap;
+	ar_gaz_rec *recs;
+	size_t		nrecs;
+	size_t		recs_cap;
+	uint32_t   *index;			/* record number + 1; 0 = empty slot */
+	size_t		index_cap;		/* power of two */
+	size_t		nnames;
+	int			built;
+};
+
+static const char *const etype_names[] = {
+	[AR_E_PERSON] = "person",
+	[AR_E_ORGANIZATION] = "organization",
+	[AR_E_LOCATION] = "location",
+	[AR_E_NATIONALITY] = "nationality",
+	[AR_E_DATE] = "date",
+	[AR_E_NUMBER] = "number",
+	[AR_E_MONEY] = "money",
+	[AR_E_PERCENT] = "percent",
+	[AR_E_URL] = "url",
+	[AR_E_EMAIL] = "email",
+	[AR_E_HASHTAG] = "hashtag",
+	[AR_E_MENTION] = "mention",
+	[AR_G_GIVEN_NAME] = "given_name",
+	[AR_G_TITLE] = "title",
+	[AR_G_ORG_HEAD] = "org_head",
+	[AR_G_LOC_HEAD] = "location_head",
+};
+#define N_ETYPE_NAMES ((int) (sizeof(etype_names) / sizeof(etype_names[0])))
+
+const char *
+ar_etype_name(ar_etype t)
+{
+	if ((int) t <= 0 || (int) t >= N_ETYPE_NAMES)
+		return NULL;
+	return etype_names[t];
+}
+
+int
+ar_etype_parse(const char *name)
+{
+	int			i;
+
+	if (name == NULL)
+		return -1;
+	for (i = 1; i < N_ETYPE_NAMES; i++)
+		if (etype_names[i] && strcmp(etype_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Types a gazetteer row may carry. */
+static int
+row_type_ok(int t)
+{
+	return (t >= AR_E_PERSON && t <= AR_E_NATIONALITY) ||
+		(t >= AR_G_GIVEN_NAME && t <= AR_G_LOC_HEAD);
+}
+
+size_t
+ar_gaz_key(const char *s, size_t n, char *out)
+{
+	size_t		m = ar_normalize(s, n, AR_N_PROFILE_SEARCH, out),
+				i;
+
+	for (i = 0; i < m; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char) (out[i] - 'A' + 'a');
+	return m;
+}
+
+ar_gaz *
+ar_gaz_new(void)
+{
+	ar_gaz	   *g = calloc(1, sizeof(ar_gaz));
+
+	if (g == NULL)
+		return NULL;
+	if (ar_lexicon_load(g) != 0)
+	{
+		ar_gaz_free(g);
+		return NULL;
+	}
+	g->nnames = 0;
+	return g;
+}
+
+void
+ar_gaz_free(ar_gaz *g)
+{
+	if (g == NULL)
+		return;
+	free(g->arena);
+	free(g->recs);
+	free(g->index);
+	free(g);
+}
+
+size_t
+ar_gaz_count(const ar_gaz *g)
+{
+	return g ? g->nnames : 0;
+}
+
+static int
+arena_put(ar_gaz *g, const char *s, size_t n, uint32_t *off)
+{
+	if (g->arena_len + n > g->arena_cap)
+	{
+		size_t		cap = g->arena_cap ? g->arena_cap * 2 : 65536;
+		char	   *p;
+
+		while (cap < g->arena_len + n)
+			cap *= 2;
+		if (cap > UINT32_MAX)
+			return -1;
+		p = realloc(g->arena, cap);
+		if (p == NULL)
+			return -1;
+		g->arena = p;
+		g->arena_cap = cap;
+	}
+	if (n)
+		memcpy(g->arena + g->arena_len, s, n);
+	*off = (uint32_t) g->arena_len;
+	g->arena_len += n;
+	return 0;
+}
+
+static int
+index_grow(ar_gaz *g)
+{
+	size_t		cap = g->index_cap ? g->index_cap * 2 : 1024,
+				i;
+	uint32_t   *ix = calloc(cap, sizeof(uint32_t));
+
+	if (ix == NULL)
+		return -1;
+	for (i = 0; i < g->nrecs; i++)
+	{
+		size_t		slot = (size_t) g->recs[i].hash & (cap - 1);
+
+		while (ix[slot])
+			slot = (slot + 1) & (cap - 1);
+		ix[slot] = (uint32_t) (i + 1);
+	}
+	free(g->index);
+	g->index = ix;
+	g->index_cap = cap;
+	return 0;
+}
+
+static ar_gaz_rec *
+find_joined(const ar_gaz *g, uint64_t h, const char *key, size_t n)
+{
+	size_t		slot;
+
+	if (g->index_cap == 0)
+		return NULL;
+	slot = (size_t) h & (g->index_cap - 1);
+	while (g->index[slot])
+	{
+		ar_gaz_rec *r = &g->recs[g->index[slot] - 1];
+
+		if (r->hash == h && r->key_len == n &&
+			memcmp(g->arena + r->key_off, key, n) == 0)
+			return r;
+		slot = (slot + 1) & (g->index_cap - 1);
+	}
+	return NULL;
+}
+
+/* The record of a joined key, created empty if missing; NULL on OOM. */
+static ar_gaz_rec *
+get_rec(ar_gaz *g, const char *key, size_t n)
+{
+	uint64_t	h = ar_gaz_hash(AR_GAZ_HASH_INIT, key, n);
+	ar_gaz_rec *r = find_joined(g, h, key, n);
+	size_t		slot;
+
+	if (r)
+		return r;
+	if ((g->nrecs + 1) * 2 > g->index_cap && index_grow(g) != 0)
+		return NULL;
+	if (g->nrecs == g->recs_cap)
+	{
+		size_t		cap = g->recs_cap ? g->recs_cap * 2 : 1024;
+		ar_gaz_rec *p = realloc(g->recs, cap * sizeof(ar_gaz_rec));
+
+		if (p == NULL)
+			return NULL;
+		g->recs = p;
+		g->recs_cap = cap;
+	}
+	r = &g->recs[g->nrecs];
+	memset(r, 0, sizeof(*r));
+	r->hash = h;
+	r->key_len = (uint32_t) n;
+	if (arena_put(g, key, n, &r->key_off) != 0)
+		return NULL;
+	slot = (size_t) h & (g->index_cap - 1);
+	while (g->index[slot])
+		slot = (slot + 1) & (g->index_cap - 1);
+	g->index[slot] = (uint32_t) (g->nrecs + 1);
+	g->nrecs++;
+	return r;
+}
+
+/*
+ * Normalize and tokenize name into buf as tokens joined by single spaces;
+ * returns the joined length and sets *ntok and *first (length of the first
+ * token), or (size_t) -1 on OOM / too many tokens.
+ */
+static size_t
+join_tokens(const char *name, size_t len, char **bufp, int *ntok, size_t *first)
+{
+	ar_tokenizer t;
+	ar_token	tok;
+	char	   *buf = malloc(ar_normalize_bound(name, len, AR_N_PROFILE_SEARCH) + len + 1);
+	size_t		n = 0;
+
+	*bufp = buf;
+	*ntok = 0;
+	*first = 0;
+	if (buf == NULL)
+		return (size_t) -1;
+	ar_tok_init(&t, name, len);
+	while (ar_tok_next(&t, &tok) != AR_T_END)
+	{
+		size_t		m;
+
+		if (tok.type == AR_T_BLANK)
+			continue;
+		if (*ntok > 0)
+			buf[n++] = ' ';
+		m = ar_gaz_key(name + tok.start, tok.len, buf + n);
+		if (m == 0)
+		{
+			if (*ntok > 0)
+				n--;
+			continue;
+		}
+		n += m;
+		if (*ntok == 0)
+			*first = m;
+		if (++*ntok > AR_GAZ_MAX_TOKENS)
+			return (size_t) -1;
+	}
+	return n;
+}
+
+/* Create/return the record of name; marks first-token maxlen. */
+static ar_gaz_rec *
+add_key(ar_gaz *g, const char *name, size_t len, int *ntokp)
+{
+	char	   *buf;
+	int			ntok;
+	size_t		first;
+	size_t		n = join_tokens(name, len, &buf, &ntok, &first);
+	ar_gaz_rec *r = NULL,
+			   *f;
+
+	if (n == (size_t) -1 || ntok == 0)
+		goto done;
+	/* the first token's record remembers the longest entry it starts */
+	f = get_rec(g, buf, first);
+	if (f == NULL)
+		goto done;
+	if (f->maxlen < ntok)
+		f->maxlen = (uint8_t) ntok;
+	r = ntok == 1 ? f : get_rec(g, buf, n);
+done:
+	free(buf);
+	*ntokp = r ? ntok : 0;
+	return r;
+}
+
+int
+ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
+		   const char *canonical, size_t canon_len)
+{
+	ar_gaz_rec *r;
+	int			ntok;
+
+	if (g == NULL || g->built || name == NULL || !row_type_ok((int) type))
+		return -1;
+	r = add_key(g, name, name_len, &ntok);
+	if (r == NULL)
+		return -1;
+	if (canonical == NULL || canon_len == 0)
+	{
+		canonical = name;
+		canon_len = name_len;
+	}
+	/* canonical kept as given, only trimmed */
+	while (canon_len && (*canonical == ' ' || *canonical == '\t'))
+		canonical++, canon_len--;
+	while (canon_len && (canonical[canon_len - 1] == ' ' || canonical[canon_len - 1] == '\t'))
+		canon_len--;
+	if (arena_put(g, canonical, canon_len, &r->canon_off) != 0)
+		return -1;
+	r->canon_len = (uint32_t) canon_len;
+	if (r->etype == 0)
+		g->nnames++;
+	r->etype = (uint8_t) type;
+	return 0;
+}
+
+int
+ar_gaz_add_word(ar_gaz *g, const char *name, uint32_t wflags, int wval)
+{
+	ar_gaz_rec *r;
+	int			ntok;
+
+	if (g == NULL || g->built)
+		return -1;
+	r = add_key(g, name, strlen(name), &ntok);
+	if (r == NULL)
+		return -1;
+	r->wflags |= wflags;
+	if (wval)
+		r->wval = (int16_t) wval;
+	return 0;
+}
+
+int
+ar_gaz_build(ar_gaz *g)
+{
+	if (g == NULL)
+		return -1;
+	g->built = 1;
+	return 0;
+}
+
+const ar_gaz_rec *
+ar_gaz_find1(const ar_gaz *g, const char *key, size_t n)
+{
+	if (g == NULL || n == 0)
+		return NULL;
+	return find_joined(g, ar_gaz_hash(AR_GAZ_HASH_INIT, key, n), key, n);
+}
+
+const ar_gaz_rec *
+ar_gaz_findn(const ar_gaz *g, uint64_t h, const char *const *keys,
+			 const size_t *lens, int n)
+{
+	size_t		slot,
+				total = 0;
+	int			i;
+
+	if (g == NULL || g->index_cap == 0 || n <= 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		total += lens[i];
+	total += (size_t) (n - 1);
+	slot = (size_t) h & (g->index_cap - 1);
+	while (g->index[slot])
+	{
+		const ar_gaz_rec *r = &g->recs[g->index[slot] - 1];
+
+		if (r->hash == h && r->key_len == total)
+		{
+			const char *k = g->arena + r->key_off;
+			size_t		p = 0;
+
+			for (i = 0; i < n; i++)
+			{
+				if (memcmp(k + p, keys[i], lens[i]) != 0)
+					break;
+				p += lens[i];
+				if (i + 1 < n && k[p++] != ' ')
+					break;
+			}
+			if (i == n)
+				return r;
+		}
+		slot = (slot + 1) & (g->index_cap - 1);
+	}
+	return NULL;
+}
+
+const char *
+ar_gaz_canon(const ar_gaz *g, const ar_gaz_rec *r, size_t *len)
+{
+	if (r->canon_len)
+	{
+		*len = r->canon_len;
+		return g->arena + r->canon_off;
+	}
+	*len = r->key_len;
+	return g->arena + r->key_off;
+}

@@ -1,0 +1,167 @@
+/*
+ * ar_gazetteer.h
+ *	  Compiled gazetteer of the entity engine: names and trigger words keyed by
+ *	  "search"-normalized token sequences, with longest-match lookup.
+ *
+ * A gazetteer is filled once (ar_gaz_add for every row of ar_gazetteer plus
+ * the built-in lexicon of function words, months, currencies, trigger words
+ * that ar_gaz_new loads), finalized with ar_gaz_build, and is read-only
+ * afterwards, so any number of concurrent ar_entities_run calls may share it.
+ *
+ * Row types accepted by ar_gaz_add / ar_etype_parse:
+ *   person, organization, location, nationality   names, emitted as entities
+ *                      with the row's canonical as normalized value (alias rows
+ *                      share the canonical of their main name);
+ *   given_name         a first name: evidence that starts a person span, which
+ *                      then takes the following name tokens (محمد حسني مبارك);
+ *   title              a word placed before a person and kept out of the span
+ *                      (السيد، الرئيس، الشيخ …; multi-word titles allowed);
+ *   org_head           the first word of an organization name that a genitive
+ *                      chain completes (وزارة، منظمة، هيئة …);
+ *   location_head      a word announcing a place name (مدينة، ولاية …), kept
+ *                      out of the location span.
+ * Any other ar_etype value is rejected by ar_gaz_add.  When two rows have the
+ * same name, the row added last wins (user rows are added after shipped ones).
+ */
+#ifndef AR_GAZETTEER_H
+#define AR_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ar_etype
+{
+	AR_E_PERSON = 1,
+	AR_E_ORGANIZATION,
+	AR_E_LOCATION,
+	AR_E_NATIONALITY,
+	AR_E_DATE,
+	AR_E_NUMBER,
+	AR_E_MONEY,
+	AR_E_PERCENT,
+	AR_E_URL,
+	AR_E_EMAIL,
+	AR_E_HASHTAG,
+	AR_E_MENTION,
+	/* gazetteer-only kinds: trigger words, never emitted themselves */
+	AR_G_GIVEN_NAME = 32,
+	AR_G_TITLE,
+	AR_G_ORG_HEAD,
+	AR_G_LOC_HEAD
+} ar_etype;
+
+#define AR_E_MAX AR_E_MENTION
+
+/* "person", "organization", ... (also the gazetteer-only kinds); NULL if unknown */
+const char *ar_etype_name(ar_etype t);
+
+/* Inverse of ar_etype_name, exact lowercase match; -1 if unknown. */
+int			ar_etype_parse(const char *name);
+
+typedef struct ar_gaz ar_gaz;
+
+/* A new gazetteer holding the built-in lexicon; NULL on OOM. */
+ar_gaz	   *ar_gaz_new(void);
+
+/*
+ * Add one row.  The name is normalized ("search" profile, ASCII lowercased)
+ * and tokenized here, so rows are matched whatever their spelling variants.
+ * canonical may be NULL/empty: the name itself is then the canonical.
+ * Returns 0, or -1 on OOM, empty name, too many tokens (over
+ * AR_GAZ_MAX_TOKENS) or a type not listed above.
+ */
+#define AR_GAZ_MAX_TOKENS 12
+int			ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
+					   const char *canonical, size_t canon_len);
+
+/*
+ * Add word-class bits (AR_W_*) and their value to a one- or two-token word
+ * (the built-in lexicon, ar_lexicon.c, uses this).  Bits accumulate; a
+ * nonzero wval replaces the old one.  0 or -1 on OOM.
+ */
+int			ar_gaz_add_word(ar_gaz *g, const char *name, uint32_t wflags, int wval);
+
+/* Load the built-in lexicon into g (ar_lexicon.c); 0 or -1 on OOM. */
+int			ar_lexicon_load(ar_gaz *g);
+
+/* Finalize for lookups; 0 or -1 on OOM.  Adding after build is an error. */
+int			ar_gaz_build(ar_gaz *g);
+
+void		ar_gaz_free(ar_gaz *g);
+
+/* Number of name rows (the built-in lexicon not counted). */
+size_t		ar_gaz_count(const ar_gaz *g);
+
+/* ---- lookup interface of the entity engine ---- */
+
+/* Word classes of the built-in lexicon (bits of ar_gaz_rec.wflags). */
+#define AR_W_STOP		0x00001	/* function word, pronoun, adverb: ends names */
+#define AR_W_PREP		0x00002	/* preposition */
+#define AR_W_VERB		0x00004	/* frequent verb */
+#define AR_W_MONTH		0x00008	/* wval: 1-12 Gregorian, 101-112 Hijri */
+#define AR_W_MONTH2		0x00010	/* first word of a two-word month; wval as above
+								 * for الاول, +1 for الثاني (see ar_dates.c) */
+#define AR_W_WEEKDAY	0x00020
+#define AR_W_YEARWORD	0x00040	/* عام، سنة */
+#define AR_W_CURRENCY	0x00080	/* wval indexes ar_dates.c's currency table */
+#define AR_W_SCALE		0x00100	/* wval: power of ten (ألف 3, مليون 6 …) */
+#define AR_W_PERCENT	0x00200	/* بالمئة, or المئة after في */
+#define AR_W_CONNECT	0x00400	/* name connector: بن، أبو، عبد، آل */
+#define AR_W_MODIFIER	0x00800	/* السابق، الراحل …: between a title and a name */
+#define AR_W_COMMON		0x01000	/* also a common word: weak as a lone name */
+#define AR_W_GENITIVE	0x02000	/* title that takes a genitive (وزير الخارجية) */
+#define AR_W_DESCRIPTOR 0x04000	/* org head kept out of the name (شركة نوكيا) */
+#define AR_W_HIJRI_MARK 0x08000	/* هـ after a year */
+#define AR_W_AD_MARK	0x10000	/* م after a year */
+#define AR_W_TIME		0x20000	/* time word (اليوم، أمس): ends names */
+#define AR_W_ORDINAL	0x80000	/* regnal ordinal after a name (الثاني) */
+#define AR_W_STRONG		0x40000	/* location head that may precede ال- names */
+
+typedef struct ar_gaz_rec
+{
+	uint64_t	hash;
+	uint32_t	key_off;		/* normalized tokens joined by one space */
+	uint32_t	key_len;
+	uint32_t	canon_off;
+	uint32_t	canon_len;
+	uint32_t	wflags;			/* AR_W_* */
+	int16_t		wval;
+	uint8_t		etype;			/* 0, an entity type or an AR_G_* kind */
+	uint8_t		maxlen;			/* longest entry (tokens) starting with this key */
+} ar_gaz_rec;
+
+/* FNV-1a over key bytes, continuable for multi-token keys. */
+#define AR_GAZ_HASH_INIT UINT64_C(0xcbf29ce484222325)
+static inline uint64_t
+ar_gaz_hash(uint64_t h, const char *s, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+/* Record of a one-token key, or NULL. */
+const ar_gaz_rec *ar_gaz_find1(const ar_gaz *g, const char *key, size_t n);
+
+/*
+ * Record of the key made of n tokens keys[i]/lens[i] joined by spaces, or
+ * NULL; h must be the hash of that joined key.
+ */
+const ar_gaz_rec *ar_gaz_findn(const ar_gaz *g, uint64_t h, const char *const *keys,
+							   const size_t *lens, int n);
+
+/* Canonical value of a record (its key if the row gave none). */
+const char *ar_gaz_canon(const ar_gaz *g, const ar_gaz_rec *r, size_t *len);
+
+/*
+ * Normalize one token for lookup: "search" profile, ASCII letters
+ * lowercased.  out needs ar_normalize_bound(s, n) bytes; returns the length.
+ */
+size_t		ar_gaz_key(const char *s, size_t n, char *out);
+
+#endif							/* AR_GAZETTEER_H */

@@ -1,0 +1,162 @@
+/*
+ * ner_cli.c
+ *	  Command-line driver of the entity core for offline measurement: loads a
+ *	  gazetteer TSV the way the PostgreSQL glue does, then runs ar_entities.
+ *
+ * usage: ner_cli GAZETTEER.tsv                 one text per stdin line; prints
+ *                                             line<TAB>type<TAB>start<TAB>length<TAB>normalized
+ *                                             (1-based character positions, like substr)
+ *        ner_cli GAZETTEER.tsv --bench FILE [N]   throughput of N runs over FILE
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ar_entities.h"
+#include "ar_normalize.h"
+#include "ar_utf8.h"
+
+typedef struct
+{
+	const char *text;
+	long		line;
+	size_t		count;
+} out_ctx;
+
+static int
+print_cb(void *arg, ar_etype type, size_t start, size_t len, const char *norm, size_t nlen)
+{
+	out_ctx    *o = arg;
+
+	if (type == AR_E_PROGRESS)
+		return 0;
+
+	printf("%ld\t%s\t%zu\t%zu\t%.*s\n", o->line, ar_etype_name(type),
+		   ar_utf8_count(o->text, start) + 1, ar_utf8_count(o->text + start, len),
+		   (int) nlen, norm);
+	return 0;
+}
+
+static int
+count_cb(void *arg, ar_etype type, size_t start, size_t len, const char *norm, size_t nlen)
+{
+	(void) type, (void) start, (void) len, (void) norm, (void) nlen;
+	((out_ctx *) arg)->count++;
+	return 0;
+
+	if (type == AR_E_PROGRESS)
+		return 0;
+}
+
+/* Read name<TAB>type<TAB>canonical rows; '#' lines are comments. */
+static ar_gaz *
+load_gazetteer(const char *path)
+{
+	FILE	   *f = fopen(path, "r");
+	ar_gaz	   *g = ar_gaz_new();
+	char		line[4096];
+	long		lineno = 0;
+
+	if (f == NULL || g == NULL)
+	{
+		fprintf(stderr, "cannot open %s\n", path);
+		exit(2);
+	}
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *name = line,
+				   *type,
+				   *canon;
+		int			t;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		type = strchr(name, '\t');
+		if (type == NULL)
+			continue;
+		*type++ = '\0';
+		canon = strchr(type, '\t');
+		if (canon)
+			*canon++ = '\0';
+		t = ar_etype_parse(type);
+		if (t < 0 || ar_gaz_add(g, name, strlen(name), (ar_etype) t, canon,
+								canon ? strlen(canon) : 0) != 0)
+			fprintf(stderr, "%s:%ld: row rejected\n", path, lineno);
+	}
+	fclose(f);
+	if (ar_gaz_build(g) != 0)
+		exit(2);
+	return g;
+}
+
+static int
+bench(const ar_gaz *g, const char *path, int runs)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+	out_ctx		o = {0};
+	struct timespec a,
+				b;
+	double		secs;
+	int			i;
+
+	if (f == NULL)
+		return 2;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t) n + 1);
+	if (buf == NULL || fread(buf, 1, (size_t) n, f) != (size_t) n)
+		return 2;
+	fclose(f);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (i = 0; i < runs; i++)
+		if (ar_entities_run(g, buf, (size_t) n, count_cb, &o) != 0)
+			return 2;
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	secs = (double) (b.tv_sec - a.tv_sec) + (double) (b.tv_nsec - a.tv_nsec) / 1e9;
+	printf("%.1f MB in %.3f s: %.1f MB/s, %zu entities per run\n",
+		   (double) n * runs / 1e6, secs, (double) n * runs / 1e6 / secs, o.count / (size_t) runs);
+	free(buf);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	ar_gaz	   *g;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	out_ctx		o = {0};
+
+	if (argc < 2 || ar_normalize_init() != 0)
+	{
+		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--bench FILE [N]]\n");
+		return 2;
+	}
+	g = load_gazetteer(argv[1]);
+	if (argc >= 4 && strcmp(argv[2], "--bench") == 0)
+	{
+		int			rc = bench(g, argv[3], argc >= 5 ? atoi(argv[4]) : 1);
+
+		ar_gaz_free(g);
+		return rc;
+	}
+	while ((n = getline(&line, &cap, stdin)) >= 0)
+	{
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		o.text = line;
+		o.line++;
+		if (ar_entities_run(g, line, (size_t) n, print_cb, &o) != 0)
+			return 2;
+	}
+	free(line);
+	ar_gaz_free(g);
+	return 0;
+}
