@@ -10,7 +10,7 @@ MODULE_big = pg_arabic
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
-DATA = pg_arabic--1.0.sql
+DATA_built = pg_arabic--1.0.sql
 DATA_TSEARCH = $(wildcard data/*.stop)
 PGFILEDESC = "pg_arabic - Arabic text processing"
 
@@ -36,6 +36,12 @@ else
 all:
 	@echo "pg_config not found: run 'make test' or 'make demo' (they install it), or set PG_CONFIG"
 endif
+
+# The install script: the hand-written part plus the shipped gazetteer rows.
+pg_arabic--1.0.sql: src/pg_arabic--1.0.sql.in data/gazetteer.tsv tools/gaz_to_sql.awk
+	awk -f tools/gaz_to_sql.awk data/gazetteer.tsv > $@.gaz
+	sed -e '/^-- @SHIPPED_GAZETTEER@$$/r $@.gaz' -e '/^-- @SHIPPED_GAZETTEER@$$/d' $< > $@
+	rm -f $@.gaz
 
 # Core unit tests: the core alone, no server.
 UNIT_SRCS = $(sort $(wildcard test/test_*.c)) test/unit_main.c

@@ -7,6 +7,8 @@
 
 #include "postgres.h"
 
+#include "ar_gazetteer.h"
+
 /*
  * The core works on UTF-8.  In a WIN1256 or ISO_8859_6 database these convert
  * at the boundary; in a UTF8 database they return the input pointer itself.
@@ -16,5 +18,8 @@ extern void pg_arabic_check_encoding(void);
 extern char *pg_arabic_to_utf8(const char *s, int len, int *outlen);
 extern char *pg_arabic_from_utf8(const char *s, int len, int *outlen);
 extern bool pg_arabic_db_is_utf8(void);
+
+/* The compiled gazetteer of table ar_gazetteer in schema nsp (pg_gazetteer.c). */
+extern ar_gaz *pg_arabic_gazetteer(Oid nsp);
 
 #endif							/* PG_ARABIC_H */
