@@ -6,7 +6,7 @@ BEGIN {
 	n = 0
 	print "INSERT INTO @extschema@.ar_gazetteer (name, type, canonical, shipped) VALUES"
 }
-/^#/ || NF < 2 { next }
+/^#/ || NF < 2 || seen[$0]++ { next }	# comments, blanks, duplicates
 {
 	for (i = 1; i <= 3; i++)
 		gsub(/'/, "''", $i)
