@@ -2,6 +2,7 @@
 SET client_min_messages = warning;
 DROP EXTENSION IF EXISTS pg_arabic CASCADE;
 CREATE EXTENSION pg_arabic;
+DROP TABLE IF EXISTS article_entities;
 DROP TABLE IF EXISTS articles;
 CREATE TABLE articles (
 	id			int PRIMARY KEY,

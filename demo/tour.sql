@@ -43,3 +43,48 @@ ORDER BY id;
 SELECT 'arabic' AS config, count(*) FILTER (WHERE to_tsvector('arabic', body) @@ plainto_tsquery('arabic', 'الابتزاز')) AS articles FROM articles
 UNION ALL
 SELECT 'ar', count(*) FILTER (WHERE tsv @@ plainto_tsquery('ar', 'الابتزاز')) FROM articles;
+
+\echo
+\echo '== 3. Entities: who, which organization, where, when — ar_entities(text) =='
+SELECT e.entity, e.type, e.start_pos, e.length, e.normalized
+FROM articles a, ar_entities(a.body) e
+WHERE a.id = 1
+ORDER BY e.start_pos;
+
+\echo
+\echo '== Materialize them once per article, then GROUP BY like any table =='
+CREATE TABLE article_entities AS
+SELECT a.id AS article_id, a.published, e.*
+FROM articles a, ar_entities(a.title || E'\n' || a.body) e;
+SELECT type, normalized, count(DISTINCT article_id) AS articles
+FROM article_entities
+WHERE type IN ('person', 'organization', 'location')
+GROUP BY type, normalized
+ORDER BY articles DESC, normalized
+LIMIT 10;
+
+\echo
+\echo '== Who appears with whom (persons and organizations in the same article) =='
+SELECT x.normalized AS first, y.normalized AS second, count(DISTINCT x.article_id) AS articles
+FROM article_entities x
+JOIN article_entities y ON y.article_id = x.article_id AND x.normalized < y.normalized
+WHERE x.type IN ('person', 'organization') AND y.type IN ('person', 'organization')
+GROUP BY 1, 2
+ORDER BY articles DESC, 1, 2
+LIMIT 8;
+
+\echo
+\echo '== A timeline from the dates the articles mention =='
+SELECT left(normalized, 7) AS month, count(*) AS mentions
+FROM article_entities
+WHERE type = 'date' AND normalized ~ '^[0-9]{4}-[0-9]{2}'
+GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '== A watch list: add a name to the gazetteer, and the next call finds it =='
+INSERT INTO ar_gazetteer (name, type, canonical)
+VALUES ('الشبكة المتوسطية لحماية الصحفيين', 'organization', 'الشبكة المتوسطية لحماية الصحفيين');
+SELECT a.id, e.entity, e.type
+FROM articles a, ar_entities(a.body) e
+WHERE e.normalized = 'الشبكة المتوسطية لحماية الصحفيين';
+DELETE FROM ar_gazetteer WHERE NOT shipped;
