@@ -77,7 +77,7 @@ LIMIT 8;
 \echo '== A timeline from the dates the articles mention =='
 SELECT left(normalized, 7) AS month, count(*) AS mentions
 FROM article_entities
-WHERE type = 'date' AND normalized ~ '^[0-9]{4}-[0-9]{2}'
+WHERE type = 'date' AND normalized ~ '^[0-9]{4}-[0-9]{2}' AND normalized !~ 'H$'
 GROUP BY 1 ORDER BY 1;
 
 \echo
