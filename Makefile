@@ -64,7 +64,7 @@ demo-stop:
 print-regress:
 	@echo $(REGRESS)
 
-EXTRA_CLEAN = test/unit results regression.diffs regression.out
+EXTRA_CLEAN = test/unit results regression.diffs regression.out build
 
 # Further targets (fuzz, sanitizers, bench) live in mk/, one file per concern.
 -include $(sort $(wildcard mk/*.mk))

@@ -63,6 +63,7 @@ input "bidi controls only" "repeat(U&'\200F\202B\2066\202C\2069\200E\061C\FEFF',
 input "arabic/latin alternating" "repeat('بa', \$1 / 2)" 1000000
 input "digit runs" "repeat('1234567890', \$1 / 20) || ' ' || repeat(U&'\0661\0662\0663\0664\0665\0666\0667\0668\0669\0660', \$1 / 20)" 1000000
 input "repeated clitics" "repeat('وبال', \$1)" 100000
+input "dotted latin run" "repeat('a.', \$1 / 2)" 1000000
 input "clitics, spaced" "repeat('وبال ', \$1)" 100000
 
 # Is an error acceptable?  Only PostgreSQL's documented size limits of tsvector.
@@ -74,9 +75,9 @@ for i in "${!NAMES[@]}"; do
 		fname=${f%%|*} expr=${f#*|}
 		expr_sql=${expr//\'/\'\'}
 		gen_sql=${gen//\'/\'\'}
-		# best of two runs at each size: the check is about growth, not noise
+		# best of three runs at each size: the check is about growth, not noise
 		out=$(q -c "SELECT string_agg(hostile_run('$expr_sql', '$gen_sql', s), ' ' ORDER BY k)
-			FROM unnest(ARRAY[$n, $((2 * n)), $n, $((2 * n))]) WITH ORDINALITY u(s, k)" 2>&1) || true
+			FROM unnest(ARRAY[$n, $((2 * n)), $n, $((2 * n)), $n, $((2 * n))]) WITH ORDINALITY u(s, k)" 2>&1) || true
 		if ! alive; then
 			failed "$name through $fname: the server stopped answering ($out)"
 			exit 1
@@ -89,9 +90,10 @@ for i in "${!NAMES[@]}"; do
 			fi
 			continue
 		fi
-		read -r a1 b1 a2 b2 <<<"$out"
-		if awk -v a1="$a1" -v b1="$b1" -v a2="$a2" -v b2="$b2" 'BEGIN {
-			a = a1 < a2 ? a1 : a2; b = b1 < b2 ? b1 : b2
+		read -r a1 b1 a2 b2 a3 b3 <<<"$out"
+		if awk -v a1="$a1" -v b1="$b1" -v a2="$a2" -v b2="$b2" -v a3="$a3" -v b3="$b3" 'BEGIN {
+			a = a1 < a2 ? a1 : a2; a = a < a3 ? a : a3
+			b = b1 < b2 ? b1 : b2; b = b < b3 ? b : b3
 			# under 20 ms both ways the ratio is noise
 			exit !(b < 3 * a || b < 0.02) }'; then
 			pass "$name through $fname: N ${a1}s/${a2}s, 2N ${b1}s/${b2}s"

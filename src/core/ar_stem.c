@@ -29,7 +29,7 @@
 #define L_YEH		0x064A
 
 /* Bounded scratch size: a stem plus one appended letter for lookups. */
-#define SCRATCH		(AR_STEM_MAX_CP + 2)
+#define SCRATCH		(AR_STEM_MAX_CP + 2 + AR_STEM_GROWTH)
 
 /*
  * After "search" normalization an Arabic word uses only the basic letters
@@ -454,7 +454,7 @@ size_t
 ar_stem_utf8(const char *in, size_t len, char *out, ar_stem_mode mode)
 {
 	uint32_t	cp[AR_STEM_MAX_CP + 1];
-	uint32_t	st[AR_STEM_MAX_CP + 1];
+	uint32_t	st[AR_STEM_MAX_CP + 1 + AR_STEM_GROWTH];
 	size_t		n = 0;
 	size_t		i = 0;
 	size_t		m;
@@ -478,7 +478,7 @@ ar_stem_utf8(const char *in, size_t len, char *out, ar_stem_mode mode)
 	if (n > AR_STEM_MAX_CP || !is_arabic_word(cp, n))
 		goto copy;
 	m = ar_stem_cp(cp, n, st, mode);
-	/* Arabic letters are two bytes each, so the stem never outgrows in */
+	/* Arabic letters are two bytes each: at most len + 2 * AR_STEM_GROWTH */
 	for (i = 0; i < m; i++)
 		o += ar_utf8_encode(st[i], (unsigned char *) out + o);
 	return o;

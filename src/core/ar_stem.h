@@ -22,13 +22,21 @@ typedef enum ar_stem_mode
 /* Longest word (in code points) the stemmer analyses; longer ones are copied. */
 #define AR_STEM_MAX_CP		64
 
+/*
+ * A stem may be longer than its word: a broken plural is replaced by its
+ * singular (سفن gives سفين).  By at most this many code points (checked
+ * against the plural table by the unit tests, ar_stem_data_check).
+ */
+#define AR_STEM_GROWTH		2
+
 /* Words over this many bytes are "surely not words" and are copied. */
 #define AR_STEM_MAX_BYTES	1000
 
 /*
  * word: the code points of one token, already normalized with the "search"
  * profile (no diacritics, alef forms folded to ا, ى to ي, ة to ه ...).
- * out: capacity >= n.  Returns the stem length, >= 1 when n >= 1.  Tokens
+ * out: capacity >= n + AR_STEM_GROWTH.  Returns the stem length, >= 1 when
+ * n >= 1.  Tokens
  * that are not entirely Arabic letters are copied unchanged; so is every
  * token in AR_STEM_NONE mode.
  */
@@ -37,7 +45,8 @@ size_t		ar_stem_cp(const uint32_t *word, size_t n, uint32_t *out,
 
 /*
  * UTF-8 convenience for the SQL functions: in[0..len-1] (normalized) into
- * out (capacity >= len); returns the bytes written.  Words over
+ * out (capacity >= len + 2 * AR_STEM_GROWTH: Arabic letters are two bytes);
+ * returns the bytes written.  Words over
  * AR_STEM_MAX_BYTES bytes are copied unchanged.
  */
 size_t		ar_stem_utf8(const char *in, size_t len, char *out,

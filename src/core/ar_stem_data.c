@@ -581,7 +581,9 @@ ar_stem_data_check(void)
 		return bad;
 	for (i = 0; i < LENGTH(plurals); i++)
 		if (!normalized(plurals[i].plural) || !normalized(plurals[i].singular) ||
-			(i > 0 && strcmp(plurals[i - 1].plural, plurals[i].plural) >= 0))
+			(i > 0 && strcmp(plurals[i - 1].plural, plurals[i].plural) >= 0) ||
+			ar_utf8_count(plurals[i].singular, strlen(plurals[i].singular)) >
+			ar_utf8_count(plurals[i].plural, strlen(plurals[i].plural)) + AR_STEM_GROWTH)
 			return plurals[i].plural;
 	return NULL;
 }

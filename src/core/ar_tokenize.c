@@ -136,13 +136,20 @@ scan_email(const ar_tokenizer *t, size_t pos)
 				end = 0;
 	int			dots = 0;
 
-	while (p < t->len && (is_ascii_alnum(s[p]) || s[p] == '.' || s[p] == '_' ||
-						  s[p] == '%' || s[p] == '+' || s[p] == '-'))
+	/*
+	 * The local part is at most 64 characters and the domain 255 (RFC 5321):
+	 * the bounds keep a long run like a.a.a.a... from being rescanned at
+	 * every token, which would be quadratic.
+	 */
+	while (p < t->len && p - pos <= 64 &&
+		   (is_ascii_alnum(s[p]) || s[p] == '.' || s[p] == '_' ||
+			s[p] == '%' || s[p] == '+' || s[p] == '-'))
 		p++;
 	if (p == pos || p >= t->len || s[p] != '@')
 		return 0;
 	p++;
-	while (p < t->len && (is_ascii_alnum(s[p]) || s[p] == '-' || s[p] == '.'))
+	while (p < t->len && p - pos <= 64 + 256 &&
+		   (is_ascii_alnum(s[p]) || s[p] == '-' || s[p] == '.'))
 	{
 		if (s[p] == '.')
 			dots++;

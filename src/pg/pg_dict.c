@@ -287,7 +287,7 @@ lexeme_utf8(const ArStemDict *d, const char *in, size_t len, size_t *outlen)
 	}
 	else
 	{
-		out = palloc(nlen + 1);
+		out = palloc(nlen + 2 * AR_STEM_GROWTH + 1);
 		*outlen = ar_stem_utf8(norm, nlen, out, d->mode);
 	}
 	out[*outlen] = '\0';

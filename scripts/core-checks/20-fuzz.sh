@@ -1,0 +1,33 @@
+#!/bin/bash
+# scripts/core-checks/20-fuzz.sh: every libFuzzer target of the core for
+# FUZZ_SECONDS (default 20) each (make fuzz); installs clang and libFuzzer.
+source "$(dirname "$0")/../common.sh"
+cd "$TOP"
+
+apt_install() {
+	command -v apt-get >/dev/null || die "need $*, and there is no apt-get to install it"
+	say "installing $*"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Can clang link a libFuzzer target?
+fuzzer_works() {
+	local dir rc=0
+	command -v clang >/dev/null || return 1
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_fuzz.XXXXXX")
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+		'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { return 0; }' >"$dir/t.c"
+	clang -fsanitize=fuzzer,address,undefined -o "$dir/t" "$dir/t.c" >/dev/null 2>&1 || rc=1
+	rm -rf "$dir"
+	return $rc
+}
+
+if ! fuzzer_works; then
+	# Debian ships libFuzzer in the compiler-rt package of clang's version
+	command -v clang >/dev/null || apt_install clang
+	fuzzer_works || apt_install "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
+	fuzzer_works || die "clang cannot link libFuzzer targets (-fsanitize=fuzzer)"
+fi
+
+make -s --no-print-directory fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
