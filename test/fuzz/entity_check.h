@@ -29,6 +29,12 @@ entity_cb(void *arg, ar_etype type, size_t start, size_t len,
 	entity_check *c = arg;
 	size_t		i;
 
+	if (type == AR_E_PROGRESS)
+	{
+		/* progress reports: never past the input, never backwards */
+		FUZZ_CHECK(start <= c->len && len == 0 && norm == NULL, "bad progress report");
+		return 0;
+	}
 	FUZZ_CHECK((int) type >= AR_E_PERSON && (int) type <= AR_E_MAX,
 			   "emitted a type that is not an entity type");
 	FUZZ_CHECK(ar_etype_name(type) != NULL, "entity type without a name");
