@@ -1,0 +1,49 @@
+--
+-- Extension script safety: no SECURITY DEFINER, objects found through the
+-- extension's own schema whatever the search_path, the gazetteer writable
+-- only by its owner unless granted.
+--
+SET client_min_messages = warning;
+
+-- every function of the extension runs with the caller's rights
+SELECT count(*) AS security_definer_functions
+FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'pg_arabic'
+WHERE p.prosecdef;
+
+-- a hostile schema first in search_path: look-alike functions and a fake gazetteer
+CREATE SCHEMA evil;
+CREATE TABLE evil.ar_gazetteer (name text, type text, canonical text, shipped boolean);
+INSERT INTO evil.ar_gazetteer VALUES ('طعم', 'person', 'hijacked', false);
+CREATE FUNCTION evil.ar_normalize(text) RETURNS text LANGUAGE sql AS $$ SELECT 'hijacked' $$;
+CREATE FUNCTION evil.lower(text) RETURNS text LANGUAGE sql AS $$ SELECT 'hijacked' $$;
+CREATE FUNCTION evil.btrim(text) RETURNS text LANGUAGE sql AS $$ SELECT 'hijacked' $$;
+SET search_path = evil, public;
+-- the extension reads its own gazetteer, never the look-alike
+SELECT count(*) AS hijacked_entities FROM public.ar_entities('قال طعم إن') WHERE normalized = 'hijacked';
+-- dictionaries and the parser are bound to the extension's C functions
+SELECT public.to_tsvector('public.ar', 'والابتزاز الإلكتروني') AS tsv;
+SELECT ts_lexize('public.ar_stem', 'والابتزاز');
+-- a gazetteer change still reaches the compiled copy
+INSERT INTO public.ar_gazetteer (name, type) VALUES ('مرصد الأمان', 'organization');
+SELECT entity, type FROM public.ar_entities('زار مرصد الأمان المدينة');
+DELETE FROM public.ar_gazetteer WHERE NOT shipped;
+RESET search_path;
+DROP SCHEMA evil CASCADE;
+
+-- the gazetteer: everyone may read it, only its owner may write, unless granted
+CREATE ROLE pg_arabic_reader;
+SET ROLE pg_arabic_reader;
+SELECT count(*) > 0 AS can_read FROM ar_gazetteer;
+SELECT count(*) >= 0 AS can_extract FROM ar_entities('زار الرئيس الرباط');
+INSERT INTO ar_gazetteer (name, type) VALUES ('تجربة', 'person');
+DELETE FROM ar_gazetteer;
+RESET ROLE;
+GRANT INSERT, DELETE ON ar_gazetteer TO pg_arabic_reader;
+SET ROLE pg_arabic_reader;
+INSERT INTO ar_gazetteer (name, type) VALUES ('تجربة مأذونة', 'organization');
+SELECT entity FROM ar_entities('قالت تجربة مأذونة إن');
+DELETE FROM ar_gazetteer WHERE name = 'تجربة مأذونة';
+RESET ROLE;
+REVOKE ALL ON ar_gazetteer FROM pg_arabic_reader;
+DROP ROLE pg_arabic_reader;
