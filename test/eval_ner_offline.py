@@ -4,12 +4,15 @@
 Scores exactly like the shared eval_ner.py: each gold sentence is joined with
 single spaces, entities of type person/location/organization are mapped to the
 tokens they overlap and compared by exact token span and type. The core runs
-through test/ner_cli with the shipped gazetteer (data/gazetteer.tsv).
+through test/ner_cli with the shipped gazetteer (data/gazetteer.tsv) and,
+when data/ner_model.tsv exists, the learned tagger (--model PATH to choose
+another, --model '' for the rules alone).
 
 build the driver first (from the repository root):
   cc -std=c99 -O2 -D_GNU_SOURCE -Isrc/core test/ner_cli.c src/core/*.c -licuuc -o test/ner_cli
 
-usage: eval_ner_offline.py GOLD.tsv [--from K] [--to K] [--cli PATH] [--gaz PATH] [--errors N]
+usage: eval_ner_offline.py GOLD.tsv [--from K] [--to K] [--cli PATH] [--gaz PATH]
+                           [--model PATH] [--errors N]
 """
 import argparse, collections, os, subprocess
 
@@ -51,6 +54,9 @@ def main():
     ap.add_argument("--to", dest="hi", type=int, default=None)
     ap.add_argument("--cli", default=os.path.join(ROOT, "test", "ner_cli"))
     ap.add_argument("--gaz", default=os.path.join(ROOT, "data", "gazetteer.tsv"))
+    default_model = os.path.join(ROOT, "data", "ner_model.tsv")
+    ap.add_argument("--model", default=default_model if os.path.exists(default_model) else "",
+                    help="tagger weights; empty for the rules alone")
     ap.add_argument("--errors", type=int, default=0, help="print N error examples")
     a = ap.parse_args()
     sents = read_conll(a.gold)[a.lo:a.hi]
@@ -64,7 +70,8 @@ def main():
         texts.append(" ".join(w.replace("\n", " ") for w, _ in s))
         offsets.append(offs)
         golds.append(gold_spans([t for _, t in s]))
-    out = subprocess.run([a.cli, a.gaz], input="\n".join(texts) + "\n",
+    cmd = [a.cli, a.gaz] + (["--model", a.model] if a.model else [])
+    out = subprocess.run(cmd, input="\n".join(texts) + "\n",
                          capture_output=True, text=True, check=True).stdout
     pred = collections.defaultdict(set)
     for line in out.splitlines():

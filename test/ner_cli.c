@@ -3,10 +3,14 @@
  *	  Command-line driver of the entity core for offline measurement: loads a
  *	  gazetteer TSV the way the PostgreSQL glue does, then runs ar_entities.
  *
- * usage: ner_cli GAZETTEER.tsv                 one text per stdin line; prints
+ * usage: ner_cli GAZETTEER.tsv [--model PATH]  one text per stdin line; prints
  *                                             line<TAB>type<TAB>start<TAB>length<TAB>normalized
  *                                             (1-based character positions, like substr)
- *        ner_cli GAZETTEER.tsv --bench FILE [N]   throughput of N runs over FILE
+ *        ner_cli GAZETTEER.tsv [--model PATH] --bench FILE [N]
+ *                                             throughput of N runs over FILE
+ *        ner_cli GAZETTEER.tsv --features     the tagger's features of each word
+ *                                             token, for tools/train_ner.py:
+ *                                             line<TAB>byte start<TAB>byte length<TAB>forced(0/1)[<TAB>feature]...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +97,20 @@ load_gazetteer(const char *path)
 }
 
 static int
+feat_cb(void *arg, size_t start, size_t len, int forced, int nfeat,
+		const char *const *feat, const size_t *flen)
+{
+	out_ctx    *o = arg;
+	int			k;
+
+	printf("%ld\t%zu\t%zu\t%d", o->line, start, len, forced);
+	for (k = 0; k < nfeat; k++)
+		printf("\t%.*s", (int) flen[k], feat[k]);
+	putchar('\n');
+	return 0;
+}
+
+static int
 bench(const ar_gaz *g, const char *path, int runs)
 {
 	FILE	   *f = fopen(path, "rb");
@@ -133,27 +151,65 @@ main(int argc, char **argv)
 	size_t		cap = 0;
 	ssize_t		n;
 	out_ctx		o = {0};
+	const char *model = NULL,
+			   *bench_file = NULL;
+	int			bench_runs = 1,
+				features = 0,
+				a;
 
 	if (argc < 2 || ar_normalize_init() != 0)
 	{
-		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--bench FILE [N]]\n");
+		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--model PATH] [--features | --bench FILE [N]]\n");
 		return 2;
 	}
-	g = load_gazetteer(argv[1]);
-	if (argc >= 4 && strcmp(argv[2], "--bench") == 0)
+	for (a = 2; a < argc; a++)
 	{
-		int			rc = bench(g, argv[3], argc >= 5 ? atoi(argv[4]) : 1);
+		if (strcmp(argv[a], "--model") == 0 && a + 1 < argc)
+			model = argv[++a];
+		else if (strcmp(argv[a], "--features") == 0)
+			features = 1;
+		else if (strcmp(argv[a], "--bench") == 0 && a + 1 < argc)
+		{
+			bench_file = argv[++a];
+			if (a + 1 < argc && argv[a + 1][0] != '-')
+				bench_runs = atoi(argv[++a]);
+		}
+		else
+		{
+			fprintf(stderr, "ner_cli: unrecognized argument \"%s\"\n", argv[a]);
+			return 2;
+		}
+	}
+	g = load_gazetteer(argv[1]);
+	if (model && model[0])
+	{
+		char		err[256];
+
+		if (ar_gaz_load_model_msg(g, model, err, sizeof(err)) != 0)
+		{
+			fprintf(stderr, "ner_cli: %s: %s\n", model, err);
+			ar_gaz_free(g);
+			return 2;
+		}
+	}
+	if (bench_file)
+	{
+		int			rc = bench(g, bench_file, bench_runs > 0 ? bench_runs : 1);
 
 		ar_gaz_free(g);
 		return rc;
 	}
 	while ((n = getline(&line, &cap, stdin)) >= 0)
 	{
+		int			rc;
+
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
 		o.text = line;
 		o.line++;
-		if (ar_entities_run(g, line, (size_t) n, print_cb, &o) != 0)
+		rc = features ? ar_entities_features(g, line, (size_t) n, feat_cb, &o) :
+			ar_entities_run(g, line, (size_t) n, print_cb, &o);
+		if (rc != 0)
 			return 2;
 	}
 	free(line);

@@ -38,6 +38,7 @@ typedef struct ar_etok
 	uint8_t		punct;			/* punctuation in the blank before the token */
 	uint8_t		upper;			/* Latin word in capitals (acronym) */
 	uint8_t		article;		/* key (after proclitics) starts with ال */
+	uint8_t		rtag;			/* the rules' tag of the token (model mode) */
 } ar_etok;
 
 typedef struct ar_edoc

@@ -9,17 +9,20 @@
  * after it.  No rule looks more than AR_EDOC_LOOKAHEAD tokens ahead, which
  * is what lets the window slide.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ar_chars.h"
 #include "ar_dates.h"
 #include "ar_entities.h"
+#include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_stem.h"
 #include "ar_utf8.h"
 
 #define CLITIC_MAX_CP 64
+#define MAX_FEATS 40
 
 /* Bits that end (or forbid) a name. */
 #define NAME_STOP (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_TIME | AR_W_MONTH | \
@@ -36,6 +39,28 @@ typedef struct run_state
 	size_t		scratch_cap;
 	ar_entity_cb cb;
 	void	   *arg;
+	/* model mode (see "model mode" below) */
+	const ar_ner_model *model;
+	ar_feat_cb	fcb;			/* feature dump instead of tagging */
+	void	   *farg;
+	int			ptag;			/* tagger's output for the last token */
+	size_t		cover_end;		/* window index after the gazetteer cover */
+	int			cover_tag;		/* its B- tag in cover_names */
+	int			span_type;		/* open model span, 0 if none */
+	size_t		span_tok;		/* start of its first token */
+	size_t		span_start;		/* the same without a foreign proclitic */
+	size_t		span_end;
+	ar_match	rule;			/* the rules' last name match */
+	size_t		rule_tok;
+	int			have_rule;
+	char	   *fbuf;			/* feature strings of one token */
+	size_t		fbuf_cap;
+	size_t		flen;
+	int			nfeat;
+	char	   *fptr[MAX_FEATS];
+	size_t		fl[MAX_FEATS];
+	const int16_t *dyn_pt[AR_NER_NTAGS];	/* rows of "pt=" features */
+	const int16_t *dyn_ptr[AR_NER_NTAGS][8];	/* rows of "pt|r=" features */
 } run_state;
 
 static const char ALEF_LAM[] = "\xd8\xa7\xd9\x84";	/* ال */
@@ -828,13 +853,448 @@ match_at(run_state *st, size_t i, ar_match *m)
 	return have;
 }
 
+/* ---- model mode ----
+ *
+ * With a model on the gazetteer, the rules still run token by token as
+ * above, but a PER/LOC/ORG match is no longer emitted: it becomes features
+ * of a greedy left-to-right tagger, which decides the name spans.  Other
+ * matches (dates, amounts, tags, nationalities) are emitted as before and
+ * their tokens are not tagged (the tagger sees the previous tag O).
+ *
+ * Model features of word token i (the spec shared with tools/train_ner.py,
+ * which reads them from test/ner_feat_cli, so they are defined here only):
+ *   b                   bias
+ *   w=KEY  s=SKEY       search-normalized key; key without proclitics
+ *   p1= p2= p3=         first 1-3 code points of SKEY (when it has that many)
+ *   x1= x2= x3=         last 1-3 code points of SKEY
+ *   t=SHAPE             A(rabic) L(atin) N(umber) M(ixed) or T(ag), then
+ *                       u (capitals), a (ال), c (proclitic), p (punctuation
+ *                       before), q (punctuation after)
+ *   g=N                 gazetteer type of the token (its etype, 0 if none)
+ *   f=HEX               lexicon bits (FEAT_WMASK), when any
+ *   c=TAG               longest gazetteer name covering the token, scanned
+ *                       left to right: B-/I- PER LOC ORG NAT, or O
+ *   r=TAG  r-1=TAG      the rules' tag of the token and of the one before:
+ *                       B-/I- PER LOC ORG, X (another entity), O
+ *   r|c=TAG|TAG
+ *   w-1= w-2= w+1= w+2= s-1= s+1= g-1= g+1=   neighbours; <s> and </s> past
+ *                       the ends of the text
+ *   t-1= t+1= x2-1= x2+1=   shape and last two code points of the neighbours
+ *                       (only when they exist)
+ *   w-1|s=KEY|SKEY      previous key with this token's SKEY
+ * and the dynamic ones, added at tagging time:
+ *   pt=TAG  pt|r=TAG|RTAG   the tagger's previous output (O after an
+ *                       untagged token and at the start)
+ */
+
+#define FEAT_WMASK (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_CONNECT | AR_W_MODIFIER | \
+					AR_W_COMMON | AR_W_GENITIVE | AR_W_DESCRIPTOR | AR_W_TIME | \
+					AR_W_ORDINAL | AR_W_STRONG | AR_W_MONTH | AR_W_YEARWORD)
+
+#define RTAG_X 7
+static const char *const rtag_names[8] = {
+	"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "X"
+};
+static const char *const cover_names[9] = {
+	"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-NAT", "I-NAT"
+};
+
+static int
+is_name_type(int type)
+{
+	return type == AR_E_PERSON || type == AR_E_LOCATION || type == AR_E_ORGANIZATION;
+}
+
+/* B- tag index (1, 3, 5, 7) of a name or nationality type. */
+static int
+type_btag(int type)
+{
+	return type == AR_E_PERSON ? 1 : type == AR_E_LOCATION ? 3 :
+		type == AR_E_ORGANIZATION ? 5 : 7;
+}
+
+static void
+feat_add(run_state *st, const char *a, const char *b, size_t bn,
+		 const char *c, size_t cn)
+{
+	size_t		al = strlen(a);
+	char	   *p = st->fbuf + st->flen;
+
+	size_t		total;
+
+	if (st->nfeat >= MAX_FEATS)
+		return;
+	memcpy(p, a, al);
+	if (bn)
+		memcpy(p + al, b, bn);
+	total = al + bn;
+	if (c)
+	{
+		p[total++] = '|';
+		memcpy(p + total, c, cn);
+		total += cn;
+	}
+	st->fptr[st->nfeat] = p;
+	st->fl[st->nfeat++] = total;
+	st->flen += total;
+}
+
+static void
+feat_str(run_state *st, const char *a, const char *b)
+{
+	feat_add(st, a, b, strlen(b), NULL, 0);
+}
+
+static void
+feat_key(run_state *st, const char *name, long j, int stripped)
+{
+	const ar_edoc *d = &st->d;
+
+	if (j < 0)
+		feat_str(st, name, "<s>");
+	else if ((size_t) j >= d->n)
+		feat_str(st, name, "</s>");
+	else if (stripped)
+	{
+		size_t		n;
+		const char *k = ar_edoc_skey(d, (size_t) j, &n);
+
+		feat_add(st, name, k, n, NULL, 0);
+	}
+	else
+		feat_add(st, name, ar_edoc_key(d, (size_t) j), d->t[j].key_len, NULL, 0);
+}
+
+static void
+feat_gtype(run_state *st, const char *name, long j)
+{
+	char		num[16];
+
+	if (j < 0)
+		feat_str(st, name, "<s>");
+	else if ((size_t) j >= st->d.n)
+		feat_str(st, name, "</s>");
+	else
+	{
+		snprintf(num, sizeof(num), "%d", nm_type(&st->d.t[j]));
+		feat_str(st, name, num);
+	}
+}
+
+/* SHAPE of token j (see the spec) into out[8]. */
+static void
+shape_of(const ar_edoc *d, size_t j, char *out)
+{
+	const ar_etok *t = &d->t[j];
+	char	   *sp = out;
+
+	*sp++ = t->type == AR_T_ARABIC ? 'A' : t->type == AR_T_WORD ? 'L' :
+		t->type == AR_T_NUMBER ? 'N' : t->type == AR_T_NUMWORD ? 'M' : 'T';
+	if (t->upper)
+		*sp++ = 'u';
+	if (t->article)
+		*sp++ = 'a';
+	if (t->cl_src)
+		*sp++ = 'c';
+	if (t->punct)
+		*sp++ = 'p';
+	if (j + 1 < d->n && d->t[j + 1].punct)
+		*sp++ = 'q';
+	*sp = '\0';
+}
+
+/* Last two code points of the key without proclitics of token j. */
+static const char *
+suffix2(const ar_edoc *d, size_t j, size_t *len)
+{
+	size_t		n,
+				p;
+	const char *k = ar_edoc_skey(d, j, &n);
+	int			c;
+
+	for (c = 0, p = n; c < 2 && p > 0; c++)
+	{
+		p--;
+		while (p > 0 && ((unsigned char) k[p] & 0xC0) == 0x80)
+			p--;
+	}
+	*len = n - p;
+	return k + p;
+}
+
+/* Static features of token i into st->fptr/fl; -1 on OOM. */
+static int
+build_feats(run_state *st, size_t i)
+{
+	const ar_edoc *d = &st->d;
+	const ar_etok *t = &d->t[i];
+	size_t		need = 1024,
+				sn,
+				k,
+				p;
+	long		j,
+				li = (long) i;
+	const char *sk = ar_edoc_skey(d, i, &sn);
+	char		shape[8],
+				num[24];
+	const char *x;
+	size_t		xn;
+	int			ctag;
+	ar_match	g;
+
+	for (j = li - 2; j <= li + 2; j++)
+		if (j >= 0 && (size_t) j < d->n)
+			need += 4 * (d->t[j].key_len + d->t[j].skey_len);
+	if (need > st->fbuf_cap)
+	{
+		char	   *nb = realloc(st->fbuf, need);
+
+		if (nb == NULL)
+			return -1;
+		st->fbuf = nb;
+		st->fbuf_cap = need;
+	}
+	st->flen = 0;
+	st->nfeat = 0;
+	feat_str(st, "b", "");
+	feat_key(st, "w=", li, 0);
+	feat_key(st, "s=", li, 1);
+	/* code point boundaries: prefixes forward, suffixes backward */
+	for (k = 1, p = 0; k <= 3 && p < sn; k++)
+	{
+		p++;
+		while (p < sn && ((unsigned char) sk[p] & 0xC0) == 0x80)
+			p++;
+		feat_add(st, k == 1 ? "p1=" : k == 2 ? "p2=" : "p3=", sk, p, NULL, 0);
+	}
+	for (k = 1, p = sn; k <= 3 && p > 0; k++)
+	{
+		p--;
+		while (p > 0 && ((unsigned char) sk[p] & 0xC0) == 0x80)
+			p--;
+		feat_add(st, k == 1 ? "x1=" : k == 2 ? "x2=" : "x3=", sk + p, sn - p, NULL, 0);
+	}
+	shape_of(d, i, shape);
+	feat_str(st, "t=", shape);
+	feat_gtype(st, "g=", li);
+	if (t->wflags & FEAT_WMASK)
+	{
+		snprintf(num, sizeof(num), "%x", (unsigned) (t->wflags & FEAT_WMASK));
+		feat_str(st, "f=", num);
+	}
+	if (i < st->cover_end)
+		ctag = st->cover_tag + 1;
+	else if (gaz_match(d, i, &g))
+	{
+		st->cover_end = g.last;
+		st->cover_tag = type_btag(g.type);
+		ctag = st->cover_tag;
+	}
+	else
+		ctag = 0;
+	feat_str(st, "c=", cover_names[ctag]);
+	feat_str(st, "r=", rtag_names[t->rtag]);
+	feat_str(st, "r-1=", i > 0 ? rtag_names[d->t[i - 1].rtag] : "<s>");
+	snprintf(num, sizeof(num), "%s|%s", rtag_names[t->rtag], cover_names[ctag]);
+	feat_str(st, "r|c=", num);
+	feat_key(st, "w-1=", li - 1, 0);
+	feat_key(st, "w-2=", li - 2, 0);
+	feat_key(st, "w+1=", li + 1, 0);
+	feat_key(st, "w+2=", li + 2, 0);
+	feat_key(st, "s-1=", li - 1, 1);
+	feat_key(st, "s+1=", li + 1, 1);
+	feat_gtype(st, "g-1=", li - 1);
+	feat_gtype(st, "g+1=", li + 1);
+	if (i > 0)
+	{
+		shape_of(d, i - 1, shape);
+		feat_str(st, "t-1=", shape);
+		x = suffix2(d, i - 1, &xn);
+		feat_add(st, "x2-1=", x, xn, NULL, 0);
+		x = ar_edoc_skey(d, i, &sn);
+		feat_add(st, "w-1|s=", ar_edoc_key(d, i - 1), d->t[i - 1].key_len, x, sn);
+	}
+	if (i + 1 < d->n)
+	{
+		shape_of(d, i + 1, shape);
+		feat_str(st, "t+1=", shape);
+		x = suffix2(d, i + 1, &xn);
+		feat_add(st, "x2+1=", x, xn, NULL, 0);
+	}
+	return 0;
+}
+
+/* Emit the open model span, if any. */
+static int
+flush_span(run_state *st)
+{
+	ar_match	m;
+
+	if (st->span_type == 0)
+		return 0;
+	if (st->have_rule && st->rule.type == st->span_type &&
+		st->rule_tok == st->span_tok && st->rule.end == st->span_end)
+		m = st->rule;			/* the rules agree: keep their value */
+	else
+	{
+		m.type = st->span_type;
+		m.start = st->span_start;
+		m.end = st->span_end;
+		m.norm = NULL;
+		m.norm_len = 0;
+	}
+	st->span_type = 0;
+	return emit(st, &m);
+}
+
+/* Tag token i with the model (or hand its features to the dump callback). */
+static int
+tag_token(run_state *st, size_t i)
+{
+	const ar_etok *t = &st->d.t[i];
+	int			tag = AR_NER_O,
+				type,
+				begin,
+				rc,
+				k;
+
+	if (build_feats(st, i) != 0)
+		return -1;
+	if (st->fcb)
+	{
+		rc = st->fcb(st->farg, t->start, t->len, 0, st->nfeat,
+					 (const char *const *) st->fptr, st->fl);
+		if (rc != 0)
+			return rc;
+	}
+	else
+	{
+		int32_t		scores[AR_NER_NTAGS] = {0};
+
+		for (k = 0; k < st->nfeat; k++)
+			ar_ner_model_add(st->model, st->fptr[k], st->fl[k], scores);
+		ar_ner_add_row(st->dyn_pt[st->ptag], scores);
+		ar_ner_add_row(st->dyn_ptr[st->ptag][t->rtag], scores);
+		tag = ar_ner_model_best(scores);
+	}
+	st->ptag = tag;
+	type = ar_ner_tag_type(tag, &begin);
+	if (type == 0)
+		return flush_span(st);
+	if (begin || type != st->span_type)
+	{
+		if ((rc = flush_span(st)) != 0)
+			return rc;
+		st->span_type = type;
+		st->span_tok = t->start;
+		st->span_start = foreign_clitic(t) ? t->start + t->cl_src : t->start;
+	}
+	st->span_end = t->start + t->len;
+	return 0;
+}
+
+/* One step of model mode at *pos: the rules' match there, then the tagger. */
+static int
+model_step(run_state *st, size_t *pos)
+{
+	ar_edoc    *d = &st->d;
+	ar_match	m;
+	int			got = match_at(st, *pos, &m),
+				rc,
+				bt;
+	size_t		end,
+				i;
+
+	if (got < 0)
+		return -1;
+	end = got && m.last > *pos ? m.last : *pos + 1;
+	if (got && !is_name_type(m.type))
+	{
+		for (i = *pos; i < end; i++)
+			d->t[i].rtag = RTAG_X;
+		if ((rc = flush_span(st)) != 0)
+			return rc;
+		st->ptag = AR_NER_O;
+		if (st->fcb)
+			for (i = *pos; i < end; i++)
+				if ((rc = st->fcb(st->farg, d->t[i].start, d->t[i].len, 1, 0, NULL, NULL)) != 0)
+					return rc;
+		*pos = end;
+		return emit(st, &m);
+	}
+	if (got)
+	{
+		bt = type_btag(m.type);
+		for (i = *pos; i < end; i++)
+			d->t[i].rtag = (uint8_t) (i < m.first ? 0 : i == m.first ? bt : bt + 1);
+		st->rule = m;
+		if (m.norm >= m.buf && m.norm < m.buf + sizeof(m.buf))
+			st->rule.norm = st->rule.buf + (m.norm - m.buf);
+		st->rule_tok = d->t[m.first].start;
+		st->have_rule = 1;
+	}
+	else
+		d->t[*pos].rtag = 0;
+	for (i = *pos; i < end; i++)
+		if ((rc = tag_token(st, i)) != 0)
+			return rc;
+	*pos = end;
+	return 0;
+}
+
+/* Look the dynamic features up once per run. */
+static void
+model_prepare(run_state *st)
+{
+	char		f[48];
+	int			p,
+				r;
+
+	for (p = 0; p < AR_NER_NTAGS; p++)
+	{
+		snprintf(f, sizeof(f), "pt=%s", ar_ner_tag_names[p]);
+		st->dyn_pt[p] = ar_ner_model_row(st->model, f, strlen(f));
+		for (r = 0; r < 8; r++)
+		{
+			snprintf(f, sizeof(f), "pt|r=%s|%s", ar_ner_tag_names[p], rtag_names[r]);
+			st->dyn_ptr[p][r] = ar_ner_model_row(st->model, f, strlen(f));
+		}
+	}
+}
+
+static int
+ignore_cb(void *arg, ar_etype type, size_t start, size_t len, const char *norm, size_t nlen)
+{
+	(void) arg, (void) type, (void) start, (void) len, (void) norm, (void) nlen;
+	return 0;
+}
+
+static int run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg,
+				ar_feat_cb fcb, void *farg);
+
 int
 ar_entities_run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg)
+{
+	return run(g, s, len, cb, arg, NULL, NULL);
+}
+
+int
+ar_entities_features(const ar_gaz *g, const char *s, size_t len, ar_feat_cb fcb, void *arg)
+{
+	if (g == NULL || fcb == NULL)
+		return -1;
+	return run(g, s, len, ignore_cb, NULL, fcb, arg);
+}
+
+static int
+run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg,
+	ar_feat_cb fcb, void *farg)
 {
 	run_state	st;
 	ar_gaz	   *own = NULL;
 	size_t		pos = 0;
-	int			rc = 0;
+	int			rc = 0,
+				mmode;
 
 	if (s == NULL || cb == NULL)
 		return 0;
@@ -855,6 +1315,12 @@ ar_entities_run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, voi
 	st.d.g = g;
 	st.cb = cb;
 	st.arg = arg;
+	st.model = ar_gaz_model(g);
+	st.fcb = fcb;
+	st.farg = farg;
+	mmode = st.model != NULL || fcb != NULL;
+	if (st.model && fcb == NULL)
+		model_prepare(&st);
 	ar_tok_init(&st.tz, s, len);
 	st.d.t = malloc(AR_EDOC_WINDOW * sizeof(ar_etok));
 	if (st.d.t == NULL)
@@ -864,6 +1330,8 @@ ar_entities_run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, voi
 	}
 	for (;;)
 	{
+		size_t		k;
+
 		if (fill(&st) != 0)
 		{
 			rc = -1;
@@ -872,8 +1340,15 @@ ar_entities_run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, voi
 		while (pos < st.d.n && (st.d.eof || pos + AR_EDOC_LOOKAHEAD <= st.d.n))
 		{
 			ar_match	m;
-			int			got = match_at(&st, pos, &m);
+			int			got;
 
+			if (mmode)
+			{
+				if ((rc = model_step(&st, &pos)) != 0)
+					goto done;
+				continue;
+			}
+			got = match_at(&st, pos, &m);
 			if (got < 0)
 			{
 				rc = -1;
@@ -894,11 +1369,18 @@ ar_entities_run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, voi
 				pos++;
 		}
 		if (st.d.eof && pos >= st.d.n)
+		{
+			if (mmode)
+				rc = flush_span(&st);
 			break;
+		}
 		if (pos > st.d.n)
 			pos = st.d.n;
-		slide(&st.d, pos);
-		pos = 0;
+		/* the tagger looks two tokens back: keep them */
+		k = mmode ? (pos > 2 ? pos - 2 : 0) : pos;
+		slide(&st.d, k);
+		pos -= k;
+		st.cover_end = st.cover_end > k ? st.cover_end - k : 0;
 		/* once per window: let the caller stop a long run (query cancel) */
 		if ((rc = cb(arg, AR_E_PROGRESS, st.tz.pos, 0, NULL, 0)) != 0)
 			goto done;
@@ -907,6 +1389,7 @@ done:
 	free(st.d.t);
 	free(st.d.keys);
 	free(st.scratch);
+	free(st.fbuf);
 	ar_gaz_free(own);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ar_gazetteer.h"
+#include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
 
@@ -26,6 +27,7 @@ struct ar_gaz
 	size_t		index_cap;		/* power of two */
 	size_t		nnames;
 	int			built;
+	ar_ner_model *model;		/* optional PER/LOC/ORG tagger */
 };
 
 static const char *const etype_names[] = {
@@ -113,6 +115,7 @@ ar_gaz_free(ar_gaz *g)
 	free(g->arena);
 	free(g->recs);
 	free(g->index);
+	ar_ner_model_free(g->model);
 	free(g);
 }
 
@@ -350,6 +353,33 @@ ar_gaz_build(ar_gaz *g)
 		return -1;
 	g->built = 1;
 	return 0;
+}
+
+int
+ar_gaz_load_model(ar_gaz *g, const char *path)
+{
+	return ar_gaz_load_model_msg(g, path, NULL, 0);
+}
+
+int
+ar_gaz_load_model_msg(ar_gaz *g, const char *path, char *err, size_t errlen)
+{
+	ar_ner_model *m;
+
+	if (g == NULL)
+		return -1;
+	m = ar_ner_model_load(path, err, errlen);
+	if (m == NULL)
+		return -1;
+	ar_ner_model_free(g->model);
+	g->model = m;
+	return 0;
+}
+
+const ar_ner_model *
+ar_gaz_model(const ar_gaz *g)
+{
+	return g ? g->model : NULL;
 }
 
 const ar_gaz_rec *

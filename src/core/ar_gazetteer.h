@@ -89,6 +89,24 @@ int			ar_gaz_build(ar_gaz *g);
 
 void		ar_gaz_free(ar_gaz *g);
 
+/*
+ * Attach the learned PER/LOC/ORG tagger (ar_ner_model.h) read from path,
+ * replacing any model loaded before.  May be called before or after
+ * ar_gaz_build, but not while a run uses g.  Returns 0, or -1 if the file cannot be read or is malformed; g keeps
+ * its previous model then.  Without a model the engine uses its rules only;
+ * with one, the model decides PER/LOC/ORG spans, the rules being its
+ * features.  ar_gaz_free frees the model.
+ */
+int			ar_gaz_load_model(ar_gaz *g, const char *path);
+
+/* The same, with the reason of a failure (line number included) in err. */
+int			ar_gaz_load_model_msg(ar_gaz *g, const char *path, char *err, size_t errlen);
+
+struct ar_ner_model;
+
+/* The attached model, or NULL. */
+const struct ar_ner_model *ar_gaz_model(const ar_gaz *g);
+
 /* Number of name rows (the built-in lexicon not counted). */
 size_t		ar_gaz_count(const ar_gaz *g);
 

@@ -1,0 +1,176 @@
+/*
+ * test_ner_model.c
+ *	  Unit tests of the learned tagger: model parsing and its errors, and the
+ *	  engine in model mode with a tiny hand-written model.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "ar_entities.h"
+#include "ar_ner_model.h"
+#include "ar_normalize.h"
+
+#define HEAD "ar_ner_model 1\ntags O B-PER I-PER B-LOC I-LOC B-ORG I-ORG\n"
+
+/*
+ * O by default; a word is a person when the one before is the title-like
+ * word "zzz" (w-1=zzz), and a person continues over the word after it.
+ */
+static const char tiny_model[] =
+	"# tiny test model\n"
+	HEAD
+	"b\t0:10\n"
+	"w-1=zzz\t1:50\n"
+	"pt=B-PER\t2:30 0:5\n"
+	"w=stop\t0:100\n";
+
+typedef struct
+{
+	int			n;
+	int			type[8];
+	size_t		start[8];
+	size_t		len[8];
+} spans_t;
+
+static int
+collect(void *arg, ar_etype type, size_t start, size_t len, const char *norm, size_t nlen)
+{
+	spans_t    *s = arg;
+
+	(void) norm, (void) nlen;
+	if (type == AR_E_PROGRESS || s->n >= 8)
+		return 0;
+	s->type[s->n] = type;
+	s->start[s->n] = start;
+	s->len[s->n++] = len;
+	return 0;
+}
+
+static int
+count_feats(void *arg, size_t start, size_t len, int forced, int nfeat,
+			const char *const *feat, const size_t *flen)
+{
+	(void) start, (void) len, (void) feat, (void) flen;
+	if (!forced && nfeat > 0)
+		(*(int *) arg)++;
+	return 0;
+}
+
+static void
+test_parse(void)
+{
+	char		err[200];
+	ar_ner_model *m = ar_ner_model_parse(tiny_model, strlen(tiny_model), err, sizeof(err));
+	int32_t		sc[AR_NER_NTAGS] = {0};
+	int			begin;
+
+	CHECK(m != NULL);
+	CHECK(ar_ner_model_count(m) == 4);
+	ar_ner_model_add(m, "w-1=zzz", 7, sc);
+	ar_ner_model_add(m, "unknown", 7, sc);
+	CHECK(sc[1] == 50 && sc[0] == 0);
+	CHECK(ar_ner_model_best(sc) == 1);
+	sc[1] = 0;
+	CHECK(ar_ner_model_best(sc) == 0);	/* ties go to O */
+	CHECK(ar_ner_tag_type(1, &begin) == AR_E_PERSON && begin);
+	CHECK(ar_ner_tag_type(6, &begin) == AR_E_ORGANIZATION && !begin);
+	CHECK(ar_ner_tag_type(0, &begin) == 0);
+	ar_ner_model_free(m);
+	ar_ner_model_free(NULL);
+}
+
+static void
+expect_bad(const char *text, const char *want_msg)
+{
+	char		err[200] = "";
+	ar_ner_model *m = ar_ner_model_parse(text, strlen(text), err, sizeof(err));
+
+	CHECK(m == NULL);
+	if (strstr(err, want_msg) == NULL)
+	{
+		unit_failed++;
+		fprintf(stderr, "FAIL %s:%d: error \"%s\" lacks \"%s\"\n", __FILE__, __LINE__,
+				err, want_msg);
+	}
+	else
+		unit_passed++;
+	ar_ner_model_free(m);
+}
+
+static void
+test_bad_models(void)
+{
+	char		err[200] = "";
+	ar_gaz	   *g = ar_gaz_new();
+
+	expect_bad("", "header missing");
+	expect_bad("nonsense\n", "line 1: expected \"ar_ner_model 1\"");
+	expect_bad("ar_ner_model 1\ntags O B-PER\n", "line 2: expected \"tags");
+	expect_bad(HEAD "b 0:1\n", "line 3: expected FEATURE<TAB>WEIGHTS");
+	expect_bad(HEAD "b\t7:1\n", "line 3: bad weight list");
+	expect_bad(HEAD "b\t0:40000\n", "line 3: bad weight list");
+	expect_bad(HEAD "b\t0:1 0:2\n", "line 3: bad weight list");
+	expect_bad(HEAD "b\t0:x\n", "line 3: bad weight list");
+	expect_bad(HEAD "b\t\n", "line 3: bad weight list");
+	expect_bad(HEAD "b\t0:1\n# c\nb\t1:1\n", "line 5: duplicate feature");
+	CHECK(ar_ner_model_parse(NULL, 0, err, sizeof(err)) == NULL);
+	/* a missing file: an error, and the gazetteer keeps working without a model */
+	CHECK(g != NULL);
+	CHECK(ar_gaz_load_model(g, "/nonexistent/dir/ner_model.tsv") == -1);
+	CHECK(ar_gaz_load_model_msg(g, "/nonexistent/dir/ner_model.tsv", err, sizeof(err)) == -1);
+	CHECK(strstr(err, "could not open") != NULL);
+	CHECK(ar_gaz_model(g) == NULL);
+	ar_gaz_free(g);
+}
+
+static void
+test_tagging(void)
+{
+	const char *path = "test_ner_model.tmp";
+	const char *text = "zzz Alpha Beta stop Gamma zzz Delta 2021";
+	FILE	   *f = fopen(path, "wb");
+	ar_gaz	   *g = ar_gaz_new();
+	spans_t		s = {0};
+	int			nf = 0;
+
+	CHECK(f != NULL && g != NULL);
+	if (f == NULL || g == NULL)
+		return;
+	fputs(tiny_model, f);
+	fclose(f);
+	CHECK(ar_gaz_build(g) == 0);
+	CHECK(ar_gaz_load_model(g, path) == 0);
+	remove(path);
+	CHECK(ar_gaz_model(g) != NULL);
+	CHECK(ar_entities_run(g, text, strlen(text), collect, &s) == 0);
+	/* "Alpha Beta" (B-PER then I-PER), "Delta"; the year stays a number */
+	CHECK(s.n == 3 && s.type[2] == AR_E_NUMBER);
+	CHECK(s.type[0] == AR_E_PERSON && s.start[0] == 4 && s.len[0] == 10);
+	CHECK(s.type[1] == AR_E_PERSON && s.start[1] == 30 && s.len[1] == 5);
+	/* the features are served for every word token */
+	CHECK(ar_entities_features(g, text, strlen(text), count_feats, &nf) == 0);
+	CHECK(nf == 7);
+	CHECK(ar_entities_features(NULL, text, strlen(text), count_feats, &nf) == -1);
+	/* reloading replaces the model; a bad file keeps the old one */
+	f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (f)
+	{
+		fputs(HEAD "b\tbad\n", f);
+		fclose(f);
+	}
+	CHECK(ar_gaz_load_model(g, path) == -1);
+	remove(path);
+	CHECK(ar_gaz_model(g) != NULL);
+	ar_gaz_free(g);
+}
+
+UNIT_SUITE(ner_model)
+{
+	CHECK(ar_normalize_init() == 0);
+	test_parse();
+	test_bad_models();
+	test_tagging();
+}
