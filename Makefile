@@ -43,6 +43,12 @@ pg_arabic--1.0.sql: src/pg_arabic--1.0.sql.in data/gazetteer.tsv tools/gaz_to_sq
 	sed -e '/^-- @SHIPPED_GAZETTEER@$$/r $@.gaz' -e '/^-- @SHIPPED_GAZETTEER@$$/d' $< > $@
 	rm -f $@.gaz
 
+# The learned entity tagger, under a name of its own in share/extension.
+install: install-model
+.PHONY: install-model
+install-model:
+	$(INSTALL_DATA) data/ner_model.tsv '$(DESTDIR)$(datadir)/extension/pg_arabic_ner_model.tsv'
+
 # Core unit tests: the core alone, no server.
 UNIT_SRCS = $(sort $(wildcard test/test_*.c)) test/unit_main.c
 test/unit: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h) test/unit.h

@@ -6,6 +6,7 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "utils/guc.h"
 
 #include "ar_normalize.h"
 #include "pg_arabic.h"
@@ -14,9 +15,30 @@ PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
+bool		pg_arabic_entity_model = true;
+
+static void
+assign_entity_model(bool newval, void *extra)
+{
+	if (newval != pg_arabic_entity_model)
+		pg_arabic_gazetteer_invalidate();
+}
+
 void
 _PG_init(void)
 {
+	DefineCustomBoolVariable("pg_arabic.entity_model",
+							 "Let the learned tagger decide person, location and organization spans in ar_entities().",
+							 "Off: the rules and the gazetteer alone (faster, less recall).",
+							 &pg_arabic_entity_model,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL,
+							 assign_entity_model,
+							 NULL);
+	MarkGUCPrefixReserved("pg_arabic");
+
 	/* tables are built once per backend, here, never per call */
 	if (ar_normalize_init() != 0)
 		ereport(ERROR,

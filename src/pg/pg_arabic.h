@@ -22,4 +22,10 @@ extern bool pg_arabic_db_is_utf8(void);
 /* The compiled gazetteer of table ar_gazetteer in schema nsp (pg_gazetteer.c). */
 extern ar_gaz *pg_arabic_gazetteer(Oid nsp);
 
+/* GUC pg_arabic.entity_model: use the learned tagger (pg_arabic.c). */
+extern bool pg_arabic_entity_model;
+
+/* Make the next ar_entities() call rebuild the compiled gazetteer. */
+extern void pg_arabic_gazetteer_invalidate(void);
+
 #endif							/* PG_ARABIC_H */

@@ -14,6 +14,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -29,6 +30,34 @@ static ar_gaz *gaz;				/* compiled, or NULL */
 static Oid	gaz_relid = InvalidOid;
 static bool gaz_valid = false;
 static bool callback_registered = false;
+
+void
+pg_arabic_gazetteer_invalidate(void)
+{
+	gaz_valid = false;
+}
+
+/*
+ * Attach the learned tagger installed with the extension.  A missing or
+ * broken file is not fatal: the rules still work, and the user is told why
+ * recall is lower.
+ */
+static void
+load_model(ar_gaz *g)
+{
+	char		share[MAXPGPATH],
+				path[MAXPGPATH],
+				err[256];
+
+	get_share_path(my_exec_path, share);
+	snprintf(path, sizeof(path), "%s/extension/pg_arabic_ner_model.tsv", share);
+	if (ar_gaz_load_model_msg(g, path, err, sizeof(err)) != 0)
+		ereport(WARNING,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("pg_arabic could not load its entity model: %s", err),
+				 errdetail("File \"%s\".", path),
+				 errhint("Reinstall pg_arabic, or SET pg_arabic.entity_model = off to use the rules alone.")));
+}
 
 static void
 gaz_invalidate(Datum arg, Oid relid)
@@ -129,6 +158,8 @@ pg_arabic_gazetteer(Oid nsp)
 		for (i = 0; i < SPI_processed; i++)
 			add_row(g, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
 		SPI_finish();
+		if (pg_arabic_entity_model)
+			load_model(g);
 		if (ar_gaz_build(g) != 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_OUT_OF_MEMORY),
