@@ -22,7 +22,7 @@ SET search_path = evil, public;
 -- the extension reads its own gazetteer, never the look-alike
 SELECT count(*) AS hijacked_entities FROM public.ar_entities('قال طعم إن') WHERE normalized = 'hijacked';
 -- dictionaries and the parser are bound to the extension's C functions
-SELECT public.to_tsvector('public.ar', 'والابتزاز الإلكتروني') AS tsv;
+SELECT to_tsvector('public.ar', 'والابتزاز الإلكتروني') AS tsv;
 SELECT ts_lexize('public.ar_stem', 'والابتزاز');
 -- a gazetteer change still reaches the compiled copy
 INSERT INTO public.ar_gazetteer (name, type) VALUES ('مرصد الأمان', 'organization');
@@ -32,18 +32,18 @@ RESET search_path;
 DROP SCHEMA evil CASCADE;
 
 -- the gazetteer: everyone may read it, only its owner may write, unless granted
-CREATE ROLE pg_arabic_reader;
-SET ROLE pg_arabic_reader;
+CREATE ROLE regress_arabic_reader;
+SET ROLE regress_arabic_reader;
 SELECT count(*) > 0 AS can_read FROM ar_gazetteer;
 SELECT count(*) >= 0 AS can_extract FROM ar_entities('زار الرئيس الرباط');
 INSERT INTO ar_gazetteer (name, type) VALUES ('تجربة', 'person');
 DELETE FROM ar_gazetteer;
 RESET ROLE;
-GRANT INSERT, DELETE ON ar_gazetteer TO pg_arabic_reader;
-SET ROLE pg_arabic_reader;
+GRANT INSERT, DELETE ON ar_gazetteer TO regress_arabic_reader;
+SET ROLE regress_arabic_reader;
 INSERT INTO ar_gazetteer (name, type) VALUES ('تجربة مأذونة', 'organization');
 SELECT entity FROM ar_entities('قالت تجربة مأذونة إن');
 DELETE FROM ar_gazetteer WHERE name = 'تجربة مأذونة';
 RESET ROLE;
-REVOKE ALL ON ar_gazetteer FROM pg_arabic_reader;
-DROP ROLE pg_arabic_reader;
+REVOKE ALL ON ar_gazetteer FROM regress_arabic_reader;
+DROP ROLE regress_arabic_reader;
