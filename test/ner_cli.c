@@ -8,9 +8,11 @@
  *                                             (1-based character positions, like substr)
  *        ner_cli GAZETTEER.tsv [--model PATH] --bench FILE [N]
  *                                             throughput of N runs over FILE
- *        ner_cli GAZETTEER.tsv --features     the tagger's features of each word
+ *        ner_cli GAZETTEER.tsv --features     the tagger's feature ids of each word
  *                                             token, for tools/train_ner.py:
- *                                             line<TAB>byte start<TAB>byte length<TAB>forced(0/1)[<TAB>feature]...
+ *                                             line<TAB>byte start<TAB>byte length<TAB>forced(0/1)[<TAB>id]...<TAB>r=RTAG
+ *        ner_cli GAZETTEER.tsv --dyn-features the ids of the dynamic features:
+ *                                             PTAG<TAB>RTAG<TAB>pt= id<TAB>pt|r= id
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include <time.h>
 
 #include "ar_entities.h"
+#include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_utf8.h"
 
@@ -110,6 +113,23 @@ feat_cb(void *arg, size_t start, size_t len, int forced, int nfeat,
 	return 0;
 }
 
+/* Ids of the tagger's dynamic features (spec in ar_entities.c). */
+static void
+print_dyn_features(void)
+{
+	static const char *const rtags[8] = {
+		"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "X"
+	};
+	int			p,
+				r;
+
+	for (p = 0; p < AR_NER_NTAGS; p++)
+		for (r = 0; r < 8; r++)
+			printf("%s\t%s\t%016llx\t%016llx\n", ar_ner_tag_names[p], rtags[r],
+				   (unsigned long long) ar_ner_feat_id(AR_NF_PT, (uint64_t) p),
+				   (unsigned long long) ar_ner_feat_id(AR_NF_PT_R, (uint64_t) (p * 16 + r)));
+}
+
 static int
 bench(const ar_gaz *g, const char *path, int runs)
 {
@@ -159,7 +179,7 @@ main(int argc, char **argv)
 
 	if (argc < 2 || ar_normalize_init() != 0)
 	{
-		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--model PATH] [--features | --bench FILE [N]]\n");
+		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--model PATH] [--features | --dyn-features | --bench FILE [N]]\n");
 		return 2;
 	}
 	for (a = 2; a < argc; a++)
@@ -168,6 +188,11 @@ main(int argc, char **argv)
 			model = argv[++a];
 		else if (strcmp(argv[a], "--features") == 0)
 			features = 1;
+		else if (strcmp(argv[a], "--dyn-features") == 0)
+		{
+			print_dyn_features();
+			return 0;
+		}
 		else if (strcmp(argv[a], "--bench") == 0 && a + 1 < argc)
 		{
 			bench_file = argv[++a];

@@ -12,19 +12,36 @@
 #include "ar_ner_model.h"
 #include "ar_normalize.h"
 
-#define HEAD "ar_ner_model 1\ntags O B-PER I-PER B-LOC I-LOC B-ORG I-ORG\n"
+#include <inttypes.h>
+
+#define HEAD "ar_ner_model 2\ntags O B-PER I-PER B-LOC I-LOC B-ORG I-ORG\n"
+#define ID "0123456789abcdef"
 
 /*
  * O by default; a word is a person when the one before is the title-like
  * word "zzz" (w-1=zzz), and a person continues over the word after it.
  */
-static const char tiny_model[] =
-	"# tiny test model\n"
-	HEAD
-	"b\t0:10\n"
-	"w-1=zzz\t1:50\n"
-	"pt=B-PER\t2:30 0:5\n"
-	"w=stop\t0:100\n";
+static char tiny_model[1024];
+
+static uint64_t
+wm1_zzz(void)
+{
+	return ar_ner_feat_id(AR_NF_W_M1, ar_ner_hash("zzz", 3));
+}
+
+static void
+make_tiny_model(void)
+{
+	snprintf(tiny_model, sizeof(tiny_model),
+			 "# tiny test model\n" HEAD
+			 "%016" PRIx64 "\t0:10\n"
+			 "%016" PRIx64 "\t1:50\n"
+			 "%016" PRIx64 "\t2:30 0:5\n"
+			 "%016" PRIX64 "\t0:100\n",
+			 ar_ner_feat_id(AR_NF_BIAS, 1), wm1_zzz(),
+			 ar_ner_feat_id(AR_NF_PT, 1),
+			 ar_ner_feat_id(AR_NF_W, ar_ner_hash("stop", 4)));
+}
 
 typedef struct
 {
@@ -68,8 +85,8 @@ test_parse(void)
 
 	CHECK(m != NULL);
 	CHECK(ar_ner_model_count(m) == 4);
-	ar_ner_model_add(m, "w-1=zzz", 7, sc);
-	ar_ner_model_add(m, "unknown", 7, sc);
+	ar_ner_model_add(m, wm1_zzz(), sc);
+	ar_ner_model_add(m, ar_ner_feat_id(AR_NF_W, ar_ner_hash("zzz", 3)), sc);
 	CHECK(sc[1] == 50 && sc[0] == 0);
 	CHECK(ar_ner_model_best(sc) == 1);
 	sc[1] = 0;
@@ -106,15 +123,20 @@ test_bad_models(void)
 	ar_gaz	   *g = ar_gaz_new();
 
 	expect_bad("", "header missing");
-	expect_bad("nonsense\n", "line 1: expected \"ar_ner_model 1\"");
-	expect_bad("ar_ner_model 1\ntags O B-PER\n", "line 2: expected \"tags");
-	expect_bad(HEAD "b 0:1\n", "line 3: expected FEATURE<TAB>WEIGHTS");
-	expect_bad(HEAD "b\t7:1\n", "line 3: bad weight list");
-	expect_bad(HEAD "b\t0:40000\n", "line 3: bad weight list");
-	expect_bad(HEAD "b\t0:1 0:2\n", "line 3: bad weight list");
-	expect_bad(HEAD "b\t0:x\n", "line 3: bad weight list");
-	expect_bad(HEAD "b\t\n", "line 3: bad weight list");
-	expect_bad(HEAD "b\t0:1\n# c\nb\t1:1\n", "line 5: duplicate feature");
+	expect_bad("nonsense\n", "line 1: expected \"ar_ner_model 2\"");
+	expect_bad("ar_ner_model 1\n", "line 1: expected \"ar_ner_model 2\"");
+	expect_bad("ar_ner_model 2\ntags O B-PER\n", "line 2: expected \"tags");
+	expect_bad(HEAD ID " 0:1\n", "line 3: expected ID<TAB>WEIGHTS");
+	expect_bad(HEAD "b\t0:1\n", "line 3: bad feature id");
+	expect_bad(HEAD "0123456789abcdeg\t0:1\n", "line 3: bad feature id");
+	expect_bad(HEAD ID "0\t0:1\n", "line 3: bad feature id");
+	expect_bad(HEAD ID "\t7:1\n", "line 3: bad weight list");
+	expect_bad(HEAD ID "\t0:40000\n", "line 3: bad weight list");
+	expect_bad(HEAD ID "\t0:1 0:2\n", "line 3: bad weight list");
+	expect_bad(HEAD ID "\t0:x\n", "line 3: bad weight list");
+	expect_bad(HEAD ID "\t\n", "line 3: bad weight list");
+	expect_bad(HEAD ID "\t0:-30000 1:30000\n", "line 3: weight of tag 1 relative to O");
+	expect_bad(HEAD ID "\t0:1\n# c\n0123456789ABCDEF\t1:1\n", "line 5: duplicate feature");
 	CHECK(ar_ner_model_parse(NULL, 0, err, sizeof(err)) == NULL);
 	/* a missing file: an error, and the gazetteer keeps working without a model */
 	CHECK(g != NULL);
@@ -158,7 +180,7 @@ test_tagging(void)
 	CHECK(f != NULL);
 	if (f)
 	{
-		fputs(HEAD "b\tbad\n", f);
+		fputs(HEAD ID "\tbad\n", f);
 		fclose(f);
 	}
 	CHECK(ar_gaz_load_model(g, path) == -1);
@@ -170,6 +192,7 @@ test_tagging(void)
 UNIT_SUITE(ner_model)
 {
 	CHECK(ar_normalize_init() == 0);
+	make_tiny_model();
 	test_parse();
 	test_bad_models();
 	test_tagging();

@@ -2,10 +2,10 @@
 """Train the PER/LOC/ORG tagger of the entity engine (data/ner_model.tsv).
 
 A greedy left-to-right averaged perceptron.  Features are not computed here:
-the engine itself prints them (test/ner_cli --features, spec in
+the engine itself prints their 64-bit ids (test/ner_cli --features, spec in
 src/core/ar_entities.c, "model mode"), so inference sees exactly what
-training saw.  Only the two dynamic features of the previous output tag
-(pt=, pt|r=) are formed here, the same way ar_entities.c forms them.
+training saw.  The ids of the two dynamic features of the previous output tag
+(pt=, pt|r=) come from the same C code (test/ner_cli --dyn-features).
 
 Training data: ANERcorp (Benajiba et al.; CC BY-SA 4.0), CAMeL Lab split,
 sentences 0..3499 of its train file only; the sentences from 3500 on are the
@@ -64,7 +64,7 @@ def gold_tag(t):
 
 
 def engine_features(cli, gaz, texts):
-    """Per sentence: list of (byte start, forced, [feature bytes])."""
+    """Per sentence: list of (byte start, forced, rules' tag, [feature ids])."""
     data = ("\n".join(texts) + "\n").encode("utf-8")
     out = subprocess.run([cli, gaz, "--features"], input=data,
                          capture_output=True, check=True).stdout
@@ -73,8 +73,22 @@ def engine_features(cli, gaz, texts):
         if not line:
             continue
         f = line.split(b"\t")
-        toks[int(f[0]) - 1].append((int(f[1]), f[3] == b"1", f[4:]))
+        forced = f[3] == b"1"
+        rtag = f[-1][2:] if not forced else b"X"
+        toks[int(f[0]) - 1].append((int(f[1]), forced, rtag, f[4:-1] if not forced else []))
     return toks
+
+
+def dyn_features(cli, gaz):
+    """(ptag, rtag) -> [pt= id, pt|r= id]."""
+    out = subprocess.run([cli, gaz, "--dyn-features"], capture_output=True,
+                         check=True).stdout
+    ids = {}
+    for line in out.split(b"\n"):
+        if line:
+            p, r, a, b = line.split(b"\t")
+            ids[(p.decode(), r)] = [a, b]
+    return ids
 
 
 def align(sent, toks):
@@ -84,7 +98,7 @@ def align(sent, toks):
         starts.append(pos)
         pos += len(w.replace("\n", " ").encode("utf-8")) + 1
     tags, prev_word = [], -1
-    for start, _, _ in toks:
+    for start, _, _, _ in toks:
         k = bisect.bisect_right(starts, start) - 1
         t = gold_tag(sent[k][1])
         if k == prev_word and t.startswith("B-"):
@@ -94,10 +108,6 @@ def align(sent, toks):
     return tags
 
 
-def dyn(ptag, rtag):
-    return [b"pt=" + ptag.encode(), b"pt|r=" + ptag.encode() + b"|" + rtag]
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
@@ -105,7 +115,7 @@ def main():
     ap.add_argument("--cli", default=os.path.join(ROOT, "test", "ner_cli"))
     ap.add_argument("--gaz", default=os.path.join(ROOT, "data", "gazetteer.tsv"))
     ap.add_argument("--epochs", type=int, default=10)
-    ap.add_argument("--min-count", type=int, default=1)
+    ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--seed", type=int, default=20240611)
     ap.add_argument("--to", type=int, default=TRAIN_END,
                     help="train on sentences [0, TO); never above %d" % TRAIN_END)
@@ -115,35 +125,30 @@ def main():
     sents = read_conll(a.gold)[:a.to]
     texts = [" ".join(w.replace("\n", " ") for w, _ in s) for s in sents]
     toks = engine_features(a.cli, a.gaz, texts)
+    dyn = dyn_features(a.cli, a.gaz)
 
     # feature ids; rare static features pruned
     count = {}
     for st in toks:
-        for _, forced, fs in st:
+        for _, forced, _, fs in st:
             for f in fs:
                 count[f] = count.get(f, 0) + 1
     fid = {}
     for f, c in count.items():
         if c >= a.min_count:
             fid[f] = len(fid)
-    for p in TAGS:
-        for r in TAGS + ["X"]:
-            for f in dyn(p, r.encode()):
-                if f not in fid:
-                    fid[f] = len(fid)
+    for key in sorted(dyn):
+        for f in dyn[key]:
+            if f not in fid:
+                fid[f] = len(fid)
     data = []
     for s, st in zip(sents, toks):
         gold = align(s, st)
         seq = []
-        for (start, forced, fs), g in zip(st, gold):
-            rtag = b"X"
-            for f in fs:
-                if f.startswith(b"r="):
-                    rtag = f[2:]
+        for (start, forced, rtag, fs), g in zip(st, gold):
             seq.append((forced, [fid[f] for f in fs if f in fid], rtag, g))
         data.append(seq)
-    dyn_id = {(p, r): [fid[f] for f in dyn(p, r)]
-              for p in TAGS for r in [t.encode() for t in TAGS] + [b"X"]}
+    dyn_id = {key: [fid[f] for f in v] for key, v in dyn.items()}
 
     # averaged perceptron with lazy averaging
     nf = len(fid)
@@ -190,7 +195,8 @@ def main():
     for f in range(nf):
         for k in range(NT):
             tot[f][k] += (clock - ts[f][k]) * w[f][k]
-    avg = [[t / clock for t in row] for row in tot]
+    # only differences to O count (ar_ner_model.h): O's weight is 0
+    avg = [[(t - row[0]) / clock for t in row] for row in tot]
     big = max(abs(v) for row in avg for v in row) or 1.0
     scale = 32767.0 / big
     names = sorted(fid, key=lambda f: fid[f])
@@ -204,7 +210,7 @@ def main():
         o.write(HEADER.encode("utf-8"))
         o.write(("# epochs=%d min_count=%d seed=%d sentences=%d features=%d\n"
                  % (a.epochs, a.min_count, a.seed, len(sents), len(rows))).encode())
-        o.write(b"ar_ner_model 1\ntags " + " ".join(TAGS).encode() + b"\n")
+        o.write(b"ar_ner_model 2\ntags " + " ".join(TAGS).encode() + b"\n")
         for f, q in rows:
             o.write(f + b"\t" + " ".join("%d:%d" % (k, v) for k, v in enumerate(q) if v).encode()
                     + b"\n")

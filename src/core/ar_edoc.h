@@ -34,6 +34,9 @@ typedef struct ar_etok
 	const ar_gaz_rec *lx;		/* the one of rf/rs that holds lexicon bits */
 	const ar_gaz_rec *nm;		/* the one of rf/rs that holds a name row */
 	uint32_t	wflags;			/* lexicon bits of the word (rf, else rs) */
+	uint64_t	hk;				/* model mode: ar_ner_hash of the key, */
+	uint64_t	hs;				/* of the key without proclitics, */
+	uint64_t	hx2;			/* of its last two code points */
 	ar_toktype	type;
 	uint8_t		punct;			/* punctuation in the blank before the token */
 	uint8_t		upper;			/* Latin word in capitals (acronym) */
@@ -64,6 +67,9 @@ typedef struct ar_match
 	size_t		end;
 	const char *norm;
 	size_t		norm_len;
+	int			strong;			/* a gazetteer name: 2 for a user's row (kept
+								 * as is in model mode), 1 for a shipped one
+								 * (emitted if the tagger leaves it out) */
 	char		buf[128];		/* storage for a short norm */
 } ar_match;
 

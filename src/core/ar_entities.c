@@ -53,12 +53,8 @@ typedef struct run_state
 	ar_match	rule;			/* the rules' last name match */
 	size_t		rule_tok;
 	int			have_rule;
-	char	   *fbuf;			/* feature strings of one token */
-	size_t		fbuf_cap;
-	size_t		flen;
 	int			nfeat;
-	char	   *fptr[MAX_FEATS];
-	size_t		fl[MAX_FEATS];
+	uint64_t	fid[MAX_FEATS];	/* feature ids of one token */
 	const int16_t *dyn_pt[AR_NER_NTAGS];	/* rows of "pt=" features */
 	const int16_t *dyn_ptr[AR_NER_NTAGS][8];	/* rows of "pt|r=" features */
 } run_state;
@@ -161,6 +157,38 @@ is_upper_acronym(const char *s, size_t n)
 	return up == n;
 }
 
+/* Last two code points of s[0..n-1]. */
+static const char *
+suffix2(const char *k, size_t n, size_t *len)
+{
+	size_t		p;
+	int			c;
+
+	for (c = 0, p = n; c < 2 && p > 0; c++)
+	{
+		p--;
+		while (p > 0 && ((unsigned char) k[p] & 0xC0) == 0x80)
+			p--;
+	}
+	*len = n - p;
+	return k + p;
+}
+
+/* The model's per-token hashes (ar_ner_model.h), once per token. */
+static void
+hash_token(const ar_edoc *d, ar_etok *t)
+{
+	const char *sk = d->keys + t->skey_off,
+			   *x;
+	size_t		xn;
+
+	t->hk = ar_ner_hash(d->keys + t->key_off, t->key_len);
+	t->hs = t->skey_off == t->key_off && t->skey_len == t->key_len ? t->hk :
+		ar_ner_hash(sk, t->skey_len);
+	x = suffix2(sk, t->skey_len, &xn);
+	t->hx2 = ar_ner_hash(x, xn);
+}
+
 /* Append one word token to the window; -1 on OOM. */
 static int
 add_token(run_state *st, const ar_token *tok)
@@ -222,6 +250,8 @@ add_token(run_state *st, const ar_token *tok)
 	t->wflags = t->lx ? t->lx->wflags : 0;
 	t->article = t->skey_len > 4 && memcmp(d->keys + t->skey_off, ALEF_LAM, 4) == 0;
 	t->upper = tok->type == AR_T_WORD && is_upper_acronym(src, tok->len);
+	if (st->model || st->fcb)
+		hash_token(d, t);
 	d->n++;
 	st->pending_punct = 0;
 	st->last_end = tok->start + tok->len;
@@ -439,6 +469,7 @@ set_match(const ar_edoc *d, ar_match *m, int type, size_t first, size_t last)
 	m->end = d->t[last - 1].start + d->t[last - 1].len;
 	m->norm = NULL;
 	m->norm_len = 0;
+	m->strong = 0;
 }
 
 /* Longest gazetteer entity at i. */
@@ -470,6 +501,7 @@ gaz_match(const ar_edoc *d, size_t i, ar_match *m)
 				if (!stripped)
 					m->start = t->start;
 				m->norm = ar_gaz_canon(d->g, r, &m->norm_len);
+				m->strong = (r->wflags & AR_W_USER) ? 2 : 1;
 				return 1;
 			}
 		}
@@ -862,29 +894,33 @@ match_at(run_state *st, size_t i, ar_match *m)
  * their tokens are not tagged (the tagger sees the previous tag O).
  *
  * Model features of word token i (the spec shared with tools/train_ner.py,
- * which reads them from test/ner_feat_cli, so they are defined here only):
- *   b                   bias
- *   w=KEY  s=SKEY       search-normalized key; key without proclitics
- *   p1= p2= p3=         first 1-3 code points of SKEY (when it has that many)
- *   x1= x2= x3=         last 1-3 code points of SKEY
- *   t=SHAPE             A(rabic) L(atin) N(umber) M(ixed) or T(ag), then
- *                       u (capitals), a (ال), c (proclitic), p (punctuation
- *                       before), q (punctuation after)
- *   g=N                 gazetteer type of the token (its etype, 0 if none)
- *   f=HEX               lexicon bits (FEAT_WMASK), when any
- *   c=TAG               longest gazetteer name covering the token, scanned
- *                       left to right: B-/I- PER LOC ORG NAT, or O
- *   r=TAG  r-1=TAG      the rules' tag of the token and of the one before:
- *                       B-/I- PER LOC ORG, X (another entity), O
- *   r|c=TAG|TAG
- *   w-1= w-2= w+1= w+2= s-1= s+1= g-1= g+1=   neighbours; <s> and </s> past
- *                       the ends of the text
- *   t-1= t+1= x2-1= x2+1=   shape and last two code points of the neighbours
+ * which reads their ids from test/ner_cli --features, so they are defined
+ * here only).  Each is an id ar_ner_feat_id(KIND, VALUE) (ar_ner_model.h);
+ * a string value is its ar_ner_hash, hashed once per token (hash_token).
+ *   BIAS                1
+ *   W  S                search-normalized key; key without proclitics (SKEY)
+ *   P1 P2 P3            first 1-3 code points of SKEY (when it has that many)
+ *   X1 X2 X3            last 1-3 code points of SKEY
+ *   T                   SHAPE: 0 Arabic, 1 Latin, 2 number, 3 mixed, 4 other,
+ *                       plus 8 capitals, 16 ال, 32 proclitic, 64 punctuation
+ *                       before, 128 punctuation after
+ *   G                   gazetteer type of the token (its etype, 0 if none)
+ *   F                   lexicon bits (FEAT_WMASK), when any
+ *   C                   longest gazetteer name covering the token, scanned
+ *                       left to right: cover_tag (B-/I- PER LOC ORG NAT, O)
+ *   R  R_M1             the rules' tag of the token and of the one before
+ *                       (0-6 as the tagger's, 7 another entity; BOS before)
+ *   RC                  R * 16 + C
+ *   W_M1 W_M2 W_P1 W_P2 S_M1 S_P1 G_M1 G_P1   neighbours; AR_NF_BOS and
+ *                       AR_NF_EOS past the ends of the text
+ *   T_M1 T_P1 X2_M1 X2_P1   shape and last two code points of the neighbours
  *                       (only when they exist)
- *   w-1|s=KEY|SKEY      previous key with this token's SKEY
+ *   W_M1_S              ar_ner_pair(previous key, SKEY)
  * and the dynamic ones, added at tagging time:
- *   pt=TAG  pt|r=TAG|RTAG   the tagger's previous output (O after an
- *                       untagged token and at the start)
+ *   PT  PT_R            the tagger's previous output P (O after an untagged
+ *                       token and at the start): P, and P * 16 + R
+ * The dump (ar_entities_features) hands the static ids over in 16 hex digits,
+ * then "r=" and R's name, from which the trainer forms the dynamic ones.
  */
 
 #define FEAT_WMASK (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_CONNECT | AR_W_MODIFIER | \
@@ -894,9 +930,6 @@ match_at(run_state *st, size_t i, ar_match *m)
 #define RTAG_X 7
 static const char *const rtag_names[8] = {
 	"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "X"
-};
-static const char *const cover_names[9] = {
-	"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-NAT", "I-NAT"
 };
 
 static int
@@ -913,175 +946,77 @@ type_btag(int type)
 		type == AR_E_ORGANIZATION ? 5 : 7;
 }
 
-static void
-feat_add(run_state *st, const char *a, const char *b, size_t bn,
-		 const char *c, size_t cn)
+static inline void
+feat(run_state *st, int kind, uint64_t v)
 {
-	size_t		al = strlen(a);
-	char	   *p = st->fbuf + st->flen;
-
-	size_t		total;
-
-	if (st->nfeat >= MAX_FEATS)
-		return;
-	memcpy(p, a, al);
-	if (bn)
-		memcpy(p + al, b, bn);
-	total = al + bn;
-	if (c)
-	{
-		p[total++] = '|';
-		memcpy(p + total, c, cn);
-		total += cn;
-	}
-	st->fptr[st->nfeat] = p;
-	st->fl[st->nfeat++] = total;
-	st->flen += total;
+	st->fid[st->nfeat++] = ar_ner_feat_id(kind, v);
 }
 
-static void
-feat_str(run_state *st, const char *a, const char *b)
-{
-	feat_add(st, a, b, strlen(b), NULL, 0);
-}
-
-static void
-feat_key(run_state *st, const char *name, long j, int stripped)
-{
-	const ar_edoc *d = &st->d;
-
-	if (j < 0)
-		feat_str(st, name, "<s>");
-	else if ((size_t) j >= d->n)
-		feat_str(st, name, "</s>");
-	else if (stripped)
-	{
-		size_t		n;
-		const char *k = ar_edoc_skey(d, (size_t) j, &n);
-
-		feat_add(st, name, k, n, NULL, 0);
-	}
-	else
-		feat_add(st, name, ar_edoc_key(d, (size_t) j), d->t[j].key_len, NULL, 0);
-}
-
-static void
-feat_gtype(run_state *st, const char *name, long j)
-{
-	char		num[16];
-
-	if (j < 0)
-		feat_str(st, name, "<s>");
-	else if ((size_t) j >= st->d.n)
-		feat_str(st, name, "</s>");
-	else
-	{
-		snprintf(num, sizeof(num), "%d", nm_type(&st->d.t[j]));
-		feat_str(st, name, num);
-	}
-}
-
-/* SHAPE of token j (see the spec) into out[8]. */
-static void
-shape_of(const ar_edoc *d, size_t j, char *out)
+/* SHAPE of token j (see the spec). */
+static unsigned
+shape_of(const ar_edoc *d, size_t j)
 {
 	const ar_etok *t = &d->t[j];
-	char	   *sp = out;
+	unsigned	sh = t->type == AR_T_ARABIC ? 0 : t->type == AR_T_WORD ? 1 :
+		t->type == AR_T_NUMBER ? 2 : t->type == AR_T_NUMWORD ? 3 : 4;
 
-	*sp++ = t->type == AR_T_ARABIC ? 'A' : t->type == AR_T_WORD ? 'L' :
-		t->type == AR_T_NUMBER ? 'N' : t->type == AR_T_NUMWORD ? 'M' : 'T';
 	if (t->upper)
-		*sp++ = 'u';
+		sh |= 8;
 	if (t->article)
-		*sp++ = 'a';
+		sh |= 16;
 	if (t->cl_src)
-		*sp++ = 'c';
+		sh |= 32;
 	if (t->punct)
-		*sp++ = 'p';
+		sh |= 64;
 	if (j + 1 < d->n && d->t[j + 1].punct)
-		*sp++ = 'q';
-	*sp = '\0';
+		sh |= 128;
+	return sh;
 }
 
-/* Last two code points of the key without proclitics of token j. */
-static const char *
-suffix2(const ar_edoc *d, size_t j, size_t *len)
-{
-	size_t		n,
-				p;
-	const char *k = ar_edoc_skey(d, j, &n);
-	int			c;
-
-	for (c = 0, p = n; c < 2 && p > 0; c++)
-	{
-		p--;
-		while (p > 0 && ((unsigned char) k[p] & 0xC0) == 0x80)
-			p--;
-	}
-	*len = n - p;
-	return k + p;
-}
-
-/* Static features of token i into st->fptr/fl; -1 on OOM. */
-static int
+/* Static features of token i into st->fid. */
+static void
 build_feats(run_state *st, size_t i)
 {
 	const ar_edoc *d = &st->d;
 	const ar_etok *t = &d->t[i];
-	size_t		need = 1024,
-				sn,
+	const ar_etok *prev = i > 0 ? t - 1 : NULL,
+			   *prev2 = i > 1 ? t - 2 : NULL,
+			   *next = i + 1 < d->n ? t + 1 : NULL,
+			   *next2 = i + 2 < d->n ? t + 2 : NULL;
+	size_t		sn,
 				k,
 				p;
-	long		j,
-				li = (long) i;
 	const char *sk = ar_edoc_skey(d, i, &sn);
-	char		shape[8],
-				num[24];
-	const char *x;
-	size_t		xn;
+	uint64_t	h;
 	int			ctag;
 	ar_match	g;
 
-	for (j = li - 2; j <= li + 2; j++)
-		if (j >= 0 && (size_t) j < d->n)
-			need += 4 * (d->t[j].key_len + d->t[j].skey_len);
-	if (need > st->fbuf_cap)
-	{
-		char	   *nb = realloc(st->fbuf, need);
-
-		if (nb == NULL)
-			return -1;
-		st->fbuf = nb;
-		st->fbuf_cap = need;
-	}
-	st->flen = 0;
 	st->nfeat = 0;
-	feat_str(st, "b", "");
-	feat_key(st, "w=", li, 0);
-	feat_key(st, "s=", li, 1);
+	feat(st, AR_NF_BIAS, 1);
+	feat(st, AR_NF_W, t->hk);
+	feat(st, AR_NF_S, t->hs);
 	/* code point boundaries: prefixes forward, suffixes backward */
-	for (k = 1, p = 0; k <= 3 && p < sn; k++)
+	h = UINT64_C(0xcbf29ce484222325);
+	for (k = 0, p = 0; k < 3 && p < sn; k++)
 	{
-		p++;
-		while (p < sn && ((unsigned char) sk[p] & 0xC0) == 0x80)
-			p++;
-		feat_add(st, k == 1 ? "p1=" : k == 2 ? "p2=" : "p3=", sk, p, NULL, 0);
+		do
+		{
+			h ^= (unsigned char) sk[p++];
+			h *= UINT64_C(0x100000001b3);
+		} while (p < sn && ((unsigned char) sk[p] & 0xC0) == 0x80);
+		feat(st, AR_NF_P1 + (int) k, h);
 	}
-	for (k = 1, p = sn; k <= 3 && p > 0; k++)
+	for (k = 0, p = sn; k < 3 && p > 0; k++)
 	{
 		p--;
 		while (p > 0 && ((unsigned char) sk[p] & 0xC0) == 0x80)
 			p--;
-		feat_add(st, k == 1 ? "x1=" : k == 2 ? "x2=" : "x3=", sk + p, sn - p, NULL, 0);
+		feat(st, AR_NF_X1 + (int) k, k == 1 ? t->hx2 : ar_ner_hash(sk + p, sn - p));
 	}
-	shape_of(d, i, shape);
-	feat_str(st, "t=", shape);
-	feat_gtype(st, "g=", li);
+	feat(st, AR_NF_T, shape_of(d, i));
+	feat(st, AR_NF_G, (uint64_t) nm_type(t));
 	if (t->wflags & FEAT_WMASK)
-	{
-		snprintf(num, sizeof(num), "%x", (unsigned) (t->wflags & FEAT_WMASK));
-		feat_str(st, "f=", num);
-	}
+		feat(st, AR_NF_F, t->wflags & FEAT_WMASK);
 	if (i < st->cover_end)
 		ctag = st->cover_tag + 1;
 	else if (gaz_match(d, i, &g))
@@ -1092,36 +1027,50 @@ build_feats(run_state *st, size_t i)
 	}
 	else
 		ctag = 0;
-	feat_str(st, "c=", cover_names[ctag]);
-	feat_str(st, "r=", rtag_names[t->rtag]);
-	feat_str(st, "r-1=", i > 0 ? rtag_names[d->t[i - 1].rtag] : "<s>");
-	snprintf(num, sizeof(num), "%s|%s", rtag_names[t->rtag], cover_names[ctag]);
-	feat_str(st, "r|c=", num);
-	feat_key(st, "w-1=", li - 1, 0);
-	feat_key(st, "w-2=", li - 2, 0);
-	feat_key(st, "w+1=", li + 1, 0);
-	feat_key(st, "w+2=", li + 2, 0);
-	feat_key(st, "s-1=", li - 1, 1);
-	feat_key(st, "s+1=", li + 1, 1);
-	feat_gtype(st, "g-1=", li - 1);
-	feat_gtype(st, "g+1=", li + 1);
-	if (i > 0)
+	feat(st, AR_NF_C, (uint64_t) ctag);
+	feat(st, AR_NF_R, t->rtag);
+	feat(st, AR_NF_R_M1, prev ? prev->rtag : AR_NF_BOS);
+	feat(st, AR_NF_RC, (uint64_t) t->rtag * 16 + (uint64_t) ctag);
+	feat(st, AR_NF_W_M1, prev ? prev->hk : AR_NF_BOS);
+	feat(st, AR_NF_W_M2, prev2 ? prev2->hk : AR_NF_BOS);
+	feat(st, AR_NF_W_P1, next ? next->hk : AR_NF_EOS);
+	feat(st, AR_NF_W_P2, next2 ? next2->hk : AR_NF_EOS);
+	feat(st, AR_NF_S_M1, prev ? prev->hs : AR_NF_BOS);
+	feat(st, AR_NF_S_P1, next ? next->hs : AR_NF_EOS);
+	feat(st, AR_NF_G_M1, prev ? (uint64_t) nm_type(prev) : AR_NF_BOS);
+	feat(st, AR_NF_G_P1, next ? (uint64_t) nm_type(next) : AR_NF_EOS);
+	if (prev)
 	{
-		shape_of(d, i - 1, shape);
-		feat_str(st, "t-1=", shape);
-		x = suffix2(d, i - 1, &xn);
-		feat_add(st, "x2-1=", x, xn, NULL, 0);
-		x = ar_edoc_skey(d, i, &sn);
-		feat_add(st, "w-1|s=", ar_edoc_key(d, i - 1), d->t[i - 1].key_len, x, sn);
+		feat(st, AR_NF_T_M1, shape_of(d, i - 1));
+		feat(st, AR_NF_X2_M1, prev->hx2);
+		feat(st, AR_NF_W_M1_S, ar_ner_pair(prev->hk, t->hs));
 	}
-	if (i + 1 < d->n)
+	if (next)
 	{
-		shape_of(d, i + 1, shape);
-		feat_str(st, "t+1=", shape);
-		x = suffix2(d, i + 1, &xn);
-		feat_add(st, "x2+1=", x, xn, NULL, 0);
+		feat(st, AR_NF_T_P1, shape_of(d, i + 1));
+		feat(st, AR_NF_X2_P1, next->hx2);
 	}
-	return 0;
+}
+
+/* Hand the features of token i to the dump callback. */
+static int
+dump_feats(run_state *st, const ar_etok *t)
+{
+	char		hex[MAX_FEATS + 1][20];
+	const char *fp[MAX_FEATS + 1];
+	size_t		fl[MAX_FEATS + 1];
+	int			k;
+
+	for (k = 0; k < st->nfeat; k++)
+	{
+		snprintf(hex[k], sizeof(hex[k]), "%016llx", (unsigned long long) st->fid[k]);
+		fp[k] = hex[k];
+		fl[k] = 16;
+	}
+	snprintf(hex[k], sizeof(hex[k]), "r=%s", rtag_names[t->rtag]);
+	fp[k] = hex[k];
+	fl[k] = strlen(hex[k]);
+	return st->fcb(st->farg, t->start, t->len, 0, st->nfeat + 1, fp, fl);
 }
 
 /* Emit the open model span, if any. */
@@ -1155,24 +1104,19 @@ tag_token(run_state *st, size_t i)
 	int			tag = AR_NER_O,
 				type,
 				begin,
-				rc,
-				k;
+				rc;
 
-	if (build_feats(st, i) != 0)
-		return -1;
+	build_feats(st, i);
 	if (st->fcb)
 	{
-		rc = st->fcb(st->farg, t->start, t->len, 0, st->nfeat,
-					 (const char *const *) st->fptr, st->fl);
-		if (rc != 0)
+		if ((rc = dump_feats(st, t)) != 0)
 			return rc;
 	}
 	else
 	{
 		int32_t		scores[AR_NER_NTAGS] = {0};
 
-		for (k = 0; k < st->nfeat; k++)
-			ar_ner_model_add(st->model, st->fptr[k], st->fl[k], scores);
+		ar_ner_model_score(st->model, st->fid, st->nfeat, scores);
 		ar_ner_add_row(st->dyn_pt[st->ptag], scores);
 		ar_ner_add_row(st->dyn_ptr[st->ptag][t->rtag], scores);
 		tag = ar_ner_model_best(scores);
@@ -1208,7 +1152,8 @@ model_step(run_state *st, size_t *pos)
 	if (got < 0)
 		return -1;
 	end = got && m.last > *pos ? m.last : *pos + 1;
-	if (got && !is_name_type(m.type))
+	/* the users' own names (watch lists) are kept as they are */
+	if (got && (!is_name_type(m.type) || m.strong == 2))
 	{
 		for (i = *pos; i < end; i++)
 			d->t[i].rtag = RTAG_X;
@@ -1235,9 +1180,30 @@ model_step(run_state *st, size_t *pos)
 	}
 	else
 		d->t[*pos].rtag = 0;
-	for (i = *pos; i < end; i++)
-		if ((rc = tag_token(st, i)) != 0)
-			return rc;
+	{
+		int			tagged = 0;
+
+		for (i = *pos; i < end; i++)
+		{
+			if ((rc = tag_token(st, i)) != 0)
+				return rc;
+			tagged |= st->ptag != AR_NER_O;
+		}
+
+		/*
+		 * A gazetteer name the tagger left out entirely is emitted all the
+		 * same: users' watch lists must be found whatever the model learned.
+		 * (A name it tagged, even differently, is its call.)
+		 */
+		if (got && m.strong && !tagged && st->fcb == NULL)
+		{
+			if ((rc = flush_span(st)) != 0)
+				return rc;
+			st->have_rule = 0;
+			*pos = end;
+			return emit(st, &m);
+		}
+	}
 	*pos = end;
 	return 0;
 }
@@ -1246,19 +1212,15 @@ model_step(run_state *st, size_t *pos)
 static void
 model_prepare(run_state *st)
 {
-	char		f[48];
 	int			p,
 				r;
 
 	for (p = 0; p < AR_NER_NTAGS; p++)
 	{
-		snprintf(f, sizeof(f), "pt=%s", ar_ner_tag_names[p]);
-		st->dyn_pt[p] = ar_ner_model_row(st->model, f, strlen(f));
+		st->dyn_pt[p] = ar_ner_model_row(st->model, ar_ner_feat_id(AR_NF_PT, (uint64_t) p));
 		for (r = 0; r < 8; r++)
-		{
-			snprintf(f, sizeof(f), "pt|r=%s|%s", ar_ner_tag_names[p], rtag_names[r]);
-			st->dyn_ptr[p][r] = ar_ner_model_row(st->model, f, strlen(f));
-		}
+			st->dyn_ptr[p][r] = ar_ner_model_row(st->model,
+												 ar_ner_feat_id(AR_NF_PT_R, (uint64_t) (p * 16 + r)));
 	}
 }
 
@@ -1389,7 +1351,6 @@ done:
 	free(st.d.t);
 	free(st.d.keys);
 	free(st.scratch);
-	free(st.fbuf);
 	ar_gaz_free(own);
 	return rc;
 }

@@ -302,6 +302,13 @@ int
 ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 		   const char *canonical, size_t canon_len)
 {
+	return ar_gaz_add_row(g, name, name_len, type, canonical, canon_len, 0);
+}
+
+int
+ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
+			   const char *canonical, size_t canon_len, int user)
+{
 	ar_gaz_rec *r;
 	int			ntok;
 
@@ -326,6 +333,10 @@ ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 	if (r->etype == 0)
 		g->nnames++;
 	r->etype = (uint8_t) type;
+	if (user)
+		r->wflags |= AR_W_USER;
+	else
+		r->wflags &= ~AR_W_USER;
 	return 0;
 }
 

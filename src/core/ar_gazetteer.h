@@ -75,6 +75,14 @@ int			ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 					   const char *canonical, size_t canon_len);
 
 /*
+ * The same, saying whether the row is the user's own (a watch list): in
+ * model mode a user's name is always emitted as written in the gazetteer,
+ * while shipped names are evidence for the tagger.
+ */
+int			ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
+						   const char *canonical, size_t canon_len, int user);
+
+/*
  * Add word-class bits (AR_W_*) and their value to a one- or two-token word
  * (the built-in lexicon, ar_lexicon.c, uses this).  Bits accumulate; a
  * nonzero wval replaces the old one.  0 or -1 on OOM.
@@ -134,6 +142,7 @@ size_t		ar_gaz_count(const ar_gaz *g);
 #define AR_W_TIME		0x20000	/* time word (اليوم، أمس): ends names */
 #define AR_W_ORDINAL	0x80000	/* regnal ordinal after a name (الثاني) */
 #define AR_W_STRONG		0x40000	/* location head that may precede ال- names */
+#define AR_W_USER		0x100000	/* a user's row (ar_gaz_add_row) */
 
 typedef struct ar_gaz_rec
 {

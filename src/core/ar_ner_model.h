@@ -1,22 +1,28 @@
 /*
  * ar_ner_model.h
  *	  Learned PER/LOC/ORG tagger of the entity engine: a greedy averaged
- *	  perceptron over token features, loaded from a text weights file.
+ *	  perceptron over hashed token features, loaded from a text weights file.
  *
- * The model is a read-only table from feature strings to one int16 weight
+ * The model is a read-only table from 64-bit feature ids to one int16 weight
  * per tag, built once by ar_ner_model_load_* and shared by any number of
  * concurrent runs.  The features themselves are computed by the entity engine
- * (ar_entities.c, "model features"), which also serves them to the training
- * program (tools/train_ner.py through test/ner_feat_cli), so training and
- * inference cannot drift apart.
+ * (ar_entities.c, "model mode"), which also serves their ids to the training
+ * program (tools/train_ner.py through test/ner_cli --features), so training
+ * and inference cannot drift apart: both take the ids from the C below.
+ *
+ * A feature id is ar_ner_feat_id(kind, value): kind one of AR_NF_*, value a
+ * small integer or the FNV-1a hash (ar_ner_hash) of a byte string.  No string
+ * is built while tagging.
  *
  * File format (UTF-8, one record a line, '#' lines are comments):
- *   ar_ner_model 1
+ *   ar_ner_model 2
  *   tags O B-PER I-PER B-LOC I-LOC B-ORG I-ORG
- *   FEATURE<TAB>TAG:WEIGHT TAG:WEIGHT ...
- * TAG is a tag index (0-6), WEIGHT an integer in [-32768, 32767].  A tag
- * absent from a feature's list has weight 0.  FEATURE is any byte string
- * without TAB or newline; a feature listed twice is an error.
+ *   ID<TAB>TAG:WEIGHT TAG:WEIGHT ...
+ * ID is a feature id in 16 lowercase or uppercase hex digits, TAG a tag index
+ * (0-6), WEIGHT an integer in [-32768, 32767].  A tag absent from a
+ * feature's list has weight 0.  A feature listed twice is an error.  Only
+ * differences to O matter to the argmax, so the table keeps WEIGHT - O's
+ * weight for tags 1-6, which must also fit in int16.
  */
 #ifndef AR_NER_MODEL_H
 #define AR_NER_MODEL_H
@@ -30,6 +36,78 @@
 #define AR_NER_O 0
 
 extern const char *const ar_ner_tag_names[AR_NER_NTAGS];
+
+/*
+ * Feature kinds (spec in ar_entities.c, "model mode").  The numbers are part
+ * of the model file: never renumber, only append.
+ */
+typedef enum ar_ner_fkind
+{
+	AR_NF_BIAS = 1,
+	AR_NF_W,					/* w=     */
+	AR_NF_S,					/* s=     */
+	AR_NF_P1, AR_NF_P2, AR_NF_P3,
+	AR_NF_X1, AR_NF_X2, AR_NF_X3,
+	AR_NF_T,					/* t=     */
+	AR_NF_G,					/* g=     */
+	AR_NF_F,					/* f=     */
+	AR_NF_C,					/* c=     */
+	AR_NF_R,					/* r=     */
+	AR_NF_R_M1,					/* r-1=   */
+	AR_NF_RC,					/* r|c=   */
+	AR_NF_W_M1, AR_NF_W_M2, AR_NF_W_P1, AR_NF_W_P2,
+	AR_NF_S_M1, AR_NF_S_P1,
+	AR_NF_G_M1, AR_NF_G_P1,
+	AR_NF_T_M1, AR_NF_T_P1,
+	AR_NF_X2_M1, AR_NF_X2_P1,
+	AR_NF_W_M1_S,				/* w-1|s= */
+	AR_NF_PT,					/* pt=    */
+	AR_NF_PT_R					/* pt|r=  */
+} ar_ner_fkind;
+
+/* Values of key features past the ends of the text (<s>, </s>). */
+#define AR_NF_BOS UINT64_C(0x5eb0f5eb0f5eb0f1)
+#define AR_NF_EOS UINT64_C(0xe0fe0fe0fe0fe0f3)
+
+/* FNV-1a, 64 bits, of s[0..n-1]: the value of a string feature. */
+static inline uint64_t
+ar_ner_hash(const char *s, size_t n)
+{
+	uint64_t	h = UINT64_C(0xcbf29ce484222325);
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+/*
+ * Id of a feature: the kind spread over all bits, then a 64-bit finalizer
+ * (MurmurHash3's), which is a bijection, so distinct (kind, value) pairs
+ * with small values never collide and every bit of the id is usable for
+ * both the table slot and its fingerprint.
+ */
+static inline uint64_t
+ar_ner_feat_id(int kind, uint64_t v)
+{
+	v ^= (uint64_t) kind * UINT64_C(0x9e3779b97f4a7c15);
+	v ^= v >> 33;
+	v *= UINT64_C(0xff51afd7ed558ccd);
+	v ^= v >> 33;
+	v *= UINT64_C(0xc4ceb9fe1a85ec53);
+	v ^= v >> 33;
+	return v;
+}
+
+/* Value of a pair of features (w-1|s=): order matters. */
+static inline uint64_t
+ar_ner_pair(uint64_t a, uint64_t b)
+{
+	return a * UINT64_C(0xff51afd7ed558ccd) + b;
+}
 
 typedef struct ar_ner_model ar_ner_model;
 
@@ -47,12 +125,11 @@ void		ar_ner_model_free(ar_ner_model *m);
 /* Number of features held. */
 size_t		ar_ner_model_count(const ar_ner_model *m);
 
-/* Add the weights of feature f[0..n-1] (if known) to scores[AR_NER_NTAGS]. */
-void		ar_ner_model_add(const ar_ner_model *m, const char *f, size_t n,
-							 int32_t *scores);
-
-/* Weights (AR_NER_NTAGS) of feature f[0..n-1], or NULL if unknown. */
-const int16_t *ar_ner_model_row(const ar_ner_model *m, const char *f, size_t n);
+/*
+ * Weights of feature id for tags 1..AR_NER_NTAGS-1, relative to O (row[k-1]
+ * is tag k's), or NULL if unknown.
+ */
+const int16_t *ar_ner_model_row(const ar_ner_model *m, uint64_t id);
 
 static inline void
 ar_ner_add_row(const int16_t *row, int32_t *scores)
@@ -60,9 +137,19 @@ ar_ner_add_row(const int16_t *row, int32_t *scores)
 	int			k;
 
 	if (row)
-		for (k = 0; k < AR_NER_NTAGS; k++)
-			scores[k] += row[k];
+		for (k = 1; k < AR_NER_NTAGS; k++)
+			scores[k] += row[k - 1];
 }
+
+/* Add the weights of feature id (if known) to scores[AR_NER_NTAGS]. */
+void		ar_ner_model_add(const ar_ner_model *m, uint64_t id, int32_t *scores);
+
+/*
+ * Add the weights of ids[0..n-1] to scores; the table lines are fetched
+ * before any is read, so the cache misses overlap.
+ */
+void		ar_ner_model_score(const ar_ner_model *m, const uint64_t *ids, int n,
+							   int32_t *scores);
 
 /* Index of the highest score; ties go to the lowest index (O first). */
 int			ar_ner_model_best(const int32_t *scores);

@@ -107,8 +107,10 @@ add_row(ar_gaz *g, HeapTuple tup, TupleDesc desc)
 	t = type ? ar_etype_parse(type) : -1;
 	if (t < 0)
 		return;					/* the table's CHECK constraint prevents it */
+	d = SPI_getbinval(tup, desc, 4, &isnull);
 	/* -1 here is an empty or over-long name: skipped, never fatal */
-	(void) ar_gaz_add(g, name, (size_t) nlen, (ar_etype) t, canon, (size_t) clen);
+	(void) ar_gaz_add_row(g, name, (size_t) nlen, (ar_etype) t, canon, (size_t) clen,
+						  isnull || !DatumGetBool(d));
 }
 
 /*
@@ -149,7 +151,7 @@ pg_arabic_gazetteer(Oid nsp)
 	{
 		initStringInfo(&q);
 		/* shipped rows first: for the same name, the row added last wins */
-		appendStringInfo(&q, "SELECT name, type, canonical FROM %s.ar_gazetteer ORDER BY shipped DESC",
+		appendStringInfo(&q, "SELECT name, type, canonical, shipped FROM %s.ar_gazetteer ORDER BY shipped DESC",
 						 quote_identifier(get_namespace_name(nsp)));
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
