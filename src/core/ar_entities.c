@@ -869,6 +869,15 @@ match_at(run_state *st, size_t i, ar_match *m)
 	if (d->g && (title_rule(d, i, &r) || org_rule(d, i, &r) || loc_rule(d, i, &r) ||
 				 given_rule(d, i, &r) || (!have && speaker_rule(d, i, &r))))
 	{
+		ar_match	g2;
+
+		/*
+		 * A rule that announces a name (a title, a speech verb) defers to a
+		 * user's gazetteer row for the name itself (watch lists).  Shipped
+		 * rows do not: the rules and the tagger were tuned and trained so.
+		 */
+		if (r.first > i && gaz_match(d, r.first, &g2) && g2.strong == 2)
+			r = g2;
 		/* a known multi-word name is not stretched by a rule */
 		if (!have || (r.last > m->last &&
 					  !(m->last - m->first >= 2 && r.type == AR_E_ORGANIZATION)))
