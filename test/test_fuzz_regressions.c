@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "ar_gazetteer.h"
 #include "ar_stem.h"
 #include "ar_utf8.h"
 
@@ -55,4 +56,23 @@ UNIT_SUITE(fuzz_stem_growth)
 			CHECK(k <= n + AR_STEM_GROWTH);
 		}
 	}
+}
+
+/*
+ * fuzz_gazetteer, crash-cd5941c3...: a row whose name was not valid UTF-8
+ * became its own canonical, and ar_entities returned it as the normalized
+ * value of a valid text.  Rows must be valid UTF-8 without NUL bytes.
+ */
+UNIT_SUITE(fuzz_gazetteer_rows)
+{
+	ar_gaz	   *g = ar_gaz_new();
+
+	CHECK(g != NULL);
+	if (g == NULL)
+		return;
+	CHECK(ar_gaz_add(g, "\xa3\xd9\x84\xd9\x86", 5, AR_E_PERSON, NULL, 0) == -1);
+	CHECK(ar_gaz_add(g, "OMSAC", 5, AR_E_ORGANIZATION, "\xd8", 1) == -1);
+	CHECK(ar_gaz_add(g, "a\0b", 3, AR_E_ORGANIZATION, NULL, 0) == -1);
+	CHECK(ar_gaz_add(g, "OMSAC", 5, AR_E_ORGANIZATION, "\xd8\xa7", 2) == 0);
+	ar_gaz_free(g);
 }

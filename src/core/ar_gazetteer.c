@@ -14,6 +14,7 @@
 #include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
+#include "ar_utf8.h"
 
 struct ar_gaz
 {
@@ -305,6 +306,24 @@ ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 	return ar_gaz_add_row(g, name, name_len, type, canonical, canon_len, 0);
 }
 
+/* Valid UTF-8 without NUL: what a text column can hold, and all we accept. */
+static int
+valid_text(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		int			nb;
+
+		if (s[i] == '\0' ||
+			(ar_utf8_decode((const unsigned char *) s + i, len - i, &nb) == AR_UTF8_BAD && nb == 1))
+			return 0;
+		i += (size_t) nb;
+	}
+	return 1;
+}
+
 int
 ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 			   const char *canonical, size_t canon_len, int user)
@@ -312,7 +331,9 @@ ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 	ar_gaz_rec *r;
 	int			ntok;
 
-	if (g == NULL || g->built || name == NULL || !row_type_ok((int) type))
+	if (g == NULL || g->built || name == NULL || !row_type_ok((int) type) ||
+		!valid_text(name, name_len) ||
+		(canonical != NULL && !valid_text(canonical, canon_len)))
 		return -1;
 	r = add_key(g, name, name_len, &ntok);
 	if (r == NULL)

@@ -68,7 +68,8 @@ ar_gaz	   *ar_gaz_new(void);
  * and tokenized here, so rows are matched whatever their spelling variants.
  * canonical may be NULL/empty: the name itself is then the canonical.
  * Returns 0, or -1 on OOM, empty name, too many tokens (over
- * AR_GAZ_MAX_TOKENS) or a type not listed above.
+ * AR_GAZ_MAX_TOKENS), a type not listed above, or a name or canonical that
+ * is not valid UTF-8 (or holds a NUL byte).
  */
 #define AR_GAZ_MAX_TOKENS 12
 int			ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
