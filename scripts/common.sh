@@ -13,6 +13,14 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# Install Debian packages (checks install what they need this way).
+apt_install() {
+	command -v apt-get >/dev/null || die "need $*, and there is no apt-get to install it"
+	say "installing $*"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 # Major version of the newest installed PostgreSQL server, or empty.
 server_major() {
 	{ ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null || true; } |

@@ -4,13 +4,6 @@
 source "$(dirname "$0")/../common.sh"
 cd "$TOP"
 
-apt_install() {
-	command -v apt-get >/dev/null || die "need $*, and there is no apt-get to install it"
-	say "installing $*"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
 # Can the compiler make.mk would pick link a sanitized program?
 san_works() {
 	local dir cc rc=0
