@@ -14,26 +14,12 @@ build the driver first (from the repository root):
 usage: eval_ner_offline.py GOLD.tsv [--from K] [--to K] [--cli PATH] [--gaz PATH]
                            [--model PATH] [--errors N]
 """
-import argparse, collections, os, subprocess
+import argparse, collections, os, subprocess, sys
 
 PRED = {"person": "PER", "location": "LOC", "organization": "ORG"}
-GOLD = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def read_conll(path):
-    sents, cur = [], []
-    for line in open(path, encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-                cur = []
-        elif len(parts) >= 2:
-            cur.append((parts[0], parts[-1]))
-    if cur:
-        sents.append(cur)
-    return sents
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from anercorp import GOLD, read_conll  # noqa: E402
 
 
 def gold_spans(tags):

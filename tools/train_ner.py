@@ -28,7 +28,7 @@ import subprocess
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
 NT = len(TAGS)
-GOLD = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+from anercorp import GOLD, read_conll  # tools/anercorp.py, beside this script
 TRAIN_END = 3500                # sentences >= this are the dev split
 
 HEADER = """\
@@ -40,21 +40,6 @@ HEADER = """\
 # ANERcorp is licensed CC BY-SA 4.0; these weights, derived from it, are
 # distributed under the same license (see data/NER_MODEL.md).
 """
-
-
-def read_conll(path):
-    sents, cur = [], []
-    for line in open(path, encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-                cur = []
-        elif len(parts) >= 2:
-            cur.append((parts[0], parts[-1]))
-    if cur:
-        sents.append(cur)
-    return sents
 
 
 def gold_tag(t):

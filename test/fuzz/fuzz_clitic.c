@@ -9,16 +9,6 @@
 #include "fuzz_common.h"
 #include "ar_stem.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
-int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_init();
-	return 0;
-}
-
 /* و ف ب ك ل and the article's ا ل: the only letters a proclitic may have */
 static int
 clitic_letter(uint32_t c)

@@ -38,6 +38,24 @@ fuzz_init(void)
 }
 
 /*
+ * Each target is its own program including this header once: the entry
+ * points are declared here, and the default initialization builds the
+ * core's tables.  A target that sets up more (a gazetteer) defines
+ * FUZZ_OWN_INIT and its own LLVMFuzzerInitialize calling fuzz_init().
+ */
+int			LLVMFuzzerInitialize(int *argc, char ***argv);
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#ifndef FUZZ_OWN_INIT
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_init();
+	return 0;
+}
+#endif
+
+/*
  * A buffer of exactly n bytes (at least one, malloc(0) may return NULL), so
  * that AddressSanitizer flags a write one byte past the promised capacity.
  */

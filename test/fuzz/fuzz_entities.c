@@ -8,6 +8,7 @@
  * (the engine then builds its own each call, too slow to do every time).
  * The rest is the text.
  */
+#define FUZZ_OWN_INIT			/* builds a gazetteer too */
 #include "entity_check.h"
 
 static ar_gaz *gaz;
@@ -36,9 +37,6 @@ static const struct
 	{"وزارة", AR_G_ORG_HEAD, NULL},
 	{"مدينة", AR_G_LOC_HEAD, NULL},
 };
-
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
-int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)

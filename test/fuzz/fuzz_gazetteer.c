@@ -9,16 +9,6 @@
  */
 #include "entity_check.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
-int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_init();
-	return 0;
-}
-
 /* Row type from a byte: every accepted kind, some rejected ones. */
 static ar_etype
 row_type(uint8_t b)

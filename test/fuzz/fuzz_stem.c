@@ -10,16 +10,6 @@
 #include "fuzz_common.h"
 #include "ar_stem.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
-int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_init();
-	return 0;
-}
-
 /* ar_stem_utf8 into a buffer of exactly the documented capacity. */
 static void
 stem_utf8(const char *in, size_t len, ar_stem_mode mode)
