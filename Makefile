@@ -10,7 +10,10 @@ MODULE_big = pg_arabic
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
-DATA_built = pg_arabic--1.0.sql
+# 1.0 is released: its script is frozen as shipped.  The 1.1 scripts are
+# built from src/*.sql.in with the shipped gazetteer rows spliced in.
+DATA = pg_arabic--1.0.sql
+DATA_built = pg_arabic--1.1.sql pg_arabic--1.0--1.1.sql
 DATA_TSEARCH = $(wildcard data/*.stop)
 PGFILEDESC = "pg_arabic - Arabic text processing"
 
@@ -37,8 +40,9 @@ all:
 	@echo "pg_config not found: run 'make test' or 'make demo' (they install it), or set PG_CONFIG"
 endif
 
-# The install script: the hand-written part plus the shipped gazetteer rows.
-pg_arabic--1.0.sql: src/pg_arabic--1.0.sql.in data/gazetteer.tsv tools/gaz_to_sql.awk
+# The install and upgrade scripts: the hand-written part plus the shipped
+# gazetteer rows.
+pg_arabic--%.sql: src/pg_arabic--%.sql.in data/gazetteer.tsv tools/gaz_to_sql.awk
 	awk -f tools/gaz_to_sql.awk data/gazetteer.tsv > $@.gaz
 	sed -e '/^-- @SHIPPED_GAZETTEER@$$/r $@.gaz' -e '/^-- @SHIPPED_GAZETTEER@$$/d' $< > $@
 	rm -f $@.gaz

@@ -58,14 +58,37 @@ ensure_deps() {
 	PGBIN=/usr/lib/postgresql/$major/bin
 	PG_CONFIG=$PGBIN/pg_config
 	[ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config)
+	use_sandbox
 	export PG_CONFIG PGBIN PGMAJOR
+}
+
+# PG_ARABIC_SANDBOX=DIR: install into a private copy of the server's tree
+# under DIR instead of the system's, so that several checkouts can build and
+# test at once without root and without overwriting each other's install.
+# PostgreSQL finds its share/ and lib/ relative to its binary, so a copy of
+# /usr/lib/postgresql/N and /usr/share/postgresql/N is a server of its own.
+use_sandbox() {
+	[ -n "${PG_ARABIC_SANDBOX:-}" ] || return 0
+	local sb=$PG_ARABIC_SANDBOX
+	if [ ! -x "$sb/usr/lib/postgresql/$PGMAJOR/bin/postgres" ]; then
+		mkdir -p "$sb/usr/lib/postgresql" "$sb/usr/share/postgresql"
+		cp -a "/usr/lib/postgresql/$PGMAJOR" "$sb/usr/lib/postgresql/"
+		cp -a "/usr/share/postgresql/$PGMAJOR" "$sb/usr/share/postgresql/"
+		chmod -R a+rX "$sb"
+	fi
+	PGBIN=$sb/usr/lib/postgresql/$PGMAJOR/bin
 }
 
 build_and_install() {
 	say "building pg_arabic against PostgreSQL $PGMAJOR"
 	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" all
-	say "installing"
-	as_root make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install
+	if [ -n "${PG_ARABIC_SANDBOX:-}" ]; then
+		say "installing into the sandbox $PG_ARABIC_SANDBOX"
+		make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" DESTDIR="$PG_ARABIC_SANDBOX" install
+	else
+		say "installing"
+		as_root make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install
+	fi
 }
 
 # The user that owns and runs clusters: ourselves, or "postgres" for root.

@@ -3,6 +3,11 @@
 # developer's: dependencies, build, core unit tests, install, then every
 # pg_regress suite in a C-locale and in a UTF-8-locale database of a throwaway
 # cluster.  Exit status is non-zero if any step fails.
+#
+# For a quicker loop while developing (CI always runs everything):
+#   REGRESS="entities bm25" make test   only these pg_regress suites
+#   QUICK=1 make test                   skip sanitizers, fuzzing and server checks
+#   SERVER_CHECKS="20-dump-restore" make test   only these server checks
 source "$(dirname "$0")/common.sh"
 
 ensure_deps
@@ -13,6 +18,7 @@ make -s PG_CONFIG="$PG_CONFIG" unit
 # more core checks (sanitizers, valgrind, fuzzing): scripts/core-checks/*.sh
 for check in scripts/core-checks/*.sh; do
 	[ -e "$check" ] || continue
+	[ -z "${QUICK:-}" ] || continue
 	say "core check: $(basename "$check" .sh)"
 	bash "$check"
 done
@@ -26,7 +32,7 @@ trap cleanup EXIT
 PORT=$((54000 + $$ % 900))
 start_cluster "$DATA" "$PORT"
 
-REGRESS=$(make -s --no-print-directory PG_CONFIG="$PG_CONFIG" print-regress)
+[ -n "${REGRESS:-}" ] || REGRESS=$(make -s --no-print-directory PG_CONFIG="$PG_CONFIG" print-regress)
 PG_REGRESS=$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress
 status=0
 for variant in c utf8; do
@@ -46,6 +52,11 @@ done
 # run with PGHOST/PGPORT/PGUSER set; each creates and drops its own database
 for check in scripts/server-checks/*.sh; do
 	[ -e "$check" ] || continue
+	if [ -n "${SERVER_CHECKS:-}" ]; then
+		case " $SERVER_CHECKS " in *" $(basename "$check" .sh) "*) ;; *) continue ;; esac
+	elif [ -n "${QUICK:-}" ]; then
+		continue
+	fi
 	say "server check: $(basename "$check" .sh)"
 	bash "$check" || status=1
 done
