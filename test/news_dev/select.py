@@ -15,7 +15,7 @@ import sys
 
 SEED = 20261201
 MIN_WORDS, MAX_WORDS = 200, 600
-QUOTA = {"localNews": 6, "internationalNews": 5, "politic": 5, "sport": 5,
+QUOTA = {"localNews": 7, "internationalNews": 6, "politic": 5, "sport": 5,
          "economy": 4, "society": 4, "diverse": 4, "culture": 4, "technology": 4}
 HERE = os.path.dirname(os.path.abspath(__file__))
 
