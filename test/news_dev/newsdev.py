@@ -14,6 +14,21 @@ TYPES = ("PER", "LOC", "ORG")
 CLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل", "وك", "فك")
 
 
+def unescape(s):
+    """PostgreSQL COPY text format field → text."""
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            n = s[i + 1]
+            out.append({"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}.get(n, n))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 def is_letter(c):
     return c.isalnum() or unicodedata.category(c).startswith("M")
 

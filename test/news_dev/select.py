@@ -18,21 +18,8 @@ MIN_WORDS, MAX_WORDS = 200, 600
 QUOTA = {"localNews": 7, "internationalNews": 6, "politic": 5, "sport": 5,
          "economy": 4, "society": 4, "diverse": 4, "culture": 4, "technology": 4}
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def unescape(s):
-    """PostgreSQL COPY text format field → text."""
-    out, i = [], 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\" and i + 1 < len(s):
-            n = s[i + 1]
-            out.append({"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}.get(n, n))
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+sys.path.insert(0, HERE)
+from newsdev import unescape  # noqa: E402
 
 
 def read_corpus(path):
