@@ -18,3 +18,9 @@ corpus-report: test/ner_cli
 	python3 tools/corpus_report.py $(CORPUS) --top $(TOP)
 
 EXTRA_CLEAN += test/ner_cli
+
+# The same measure through ar_entities in a running server (PGHOST, PGPORT,
+# PGDATABASE, PGUSER as for psql; e.g. the `make demo` cluster).
+.PHONY: news-dev-server
+news-dev-server:
+	python3 test/eval_news_dev.py --server
