@@ -14,6 +14,7 @@ usual PG* environment variables (PGHOST, PGPORT, PGDATABASE, PGUSER).
 usage: eval_news_dev.py [--server] [--cli PATH] [--gaz PATH] [--model PATH]
                         [--errors N] [--min-f1 F]
   --errors N   print the N most frequent false positives and negatives
+  --by-category  micro P/R/F1 per ANT category too
   --min-f1 F   exit 1 when micro F1 is below F (the regression floor of make test)
 """
 import argparse
@@ -76,6 +77,7 @@ def main():
                     help="tagger weights; empty for the rules alone")
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--min-f1", type=float, default=None)
+    ap.add_argument("--by-category", action="store_true")
     a = ap.parse_args()
 
     ids = newsdev.ids()
@@ -91,8 +93,21 @@ def main():
 
     tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
     errs = collections.Counter()
+    bycat = collections.defaultdict(collections.Counter)
+    boundary = retyped = 0
     for i, g in enumerate(golds):
         p = pred.get(i, set())
+        cat = ids[i].split("-")[1]
+        bycat[cat]["tp"] += len(p & g)
+        bycat[cat]["fp"] += len(p - g)
+        bycat[cat]["fn"] += len(g - p)
+        for x in p - g:
+            # a wrong prediction that overlaps a missed gold span
+            over = [y for y in g - p if x[0] < y[1] and y[0] < x[1]]
+            if any(y[2] == x[2] for y in over):
+                boundary += 1
+            elif over:
+                retyped += 1
         for x in p & g:
             tp[x[2]] += 1
         for x in p - g:
@@ -109,6 +124,13 @@ def main():
         print(f"{t}   P={P:.3f} R={R:.3f} F1={F:.3f} gold={tp[t] + fn[t]} predicted={tp[t] + fp[t]}")
     P, R, F = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     print(f"micro P={P:.3f} R={R:.3f} F1={F:.3f}")
+    print(f"of the {sum(fp.values())} false positives, {boundary} overlap a missed gold span of "
+          f"the same class (wrong boundaries), {retyped} one of another class")
+    if a.by_category:
+        for cat in sorted(bycat):
+            c = bycat[cat]
+            cp, cr, cf = prf(c["tp"], c["fp"], c["fn"])
+            print(f"  {cat:<18} P={cp:.3f} R={cr:.3f} F1={cf:.3f} gold={c['tp'] + c['fn']}")
     for (k, t, w), n in errs.most_common(a.errors):
         print(f"{n}\t{k}\t{t}\t{w}")
     if a.min_f1 is not None and F < a.min_f1:
