@@ -4,6 +4,13 @@
  *
  * All tables are filled once by ar_normalize_init(); ar_normalize() itself is
  * a single linear pass that never allocates and never calls ICU.
+ *
+ * Composition is decided on what the rules keep, so that normalizing twice
+ * changes nothing (every rule set is idempotent on valid UTF-8): a hamza or
+ * madda mark composes with the last character written before it, seen
+ * through harakat and through whatever the rules drop (tatweel, invisible
+ * characters, dropped marks), including letters that came out of a
+ * presentation form.
  */
 #include <ctype.h>
 #include <string.h>
@@ -23,16 +30,18 @@ static uint16_t fold_rule[FOLD_HI - FOLD_LO + 1];
 static uint16_t fold_to[FOLD_HI - FOLD_LO + 1];	/* 0: drop */
 
 /*
- * An extra bit in fold_rule (above every rule bit) for the hamza/madda marks
- * that compose with the letter before them: they always take the slow path.
+ * Extra bits in fold_rule (above every rule bit): the hamza/madda marks that
+ * compose with the letter before them (they always take the slow path), and
+ * the harakat, which a composition sees through (NFC composes across them,
+ * their combining class being lower than the hamza's).
  */
 #define F_COMPOSE_MARK	(1u << 15)
+#define F_HARAKA		(1u << 14)
 
-/* Canonical compositions base + (U+0653|U+0654|U+0655), from ICU. */
+/* Canonical compositions base + (U+0653|U+0654|U+0655), from ICU; 0: none. */
 #define COMP_BASE_LO 0x0600
 #define COMP_BASE_HI 0x06FF
 static uint16_t compose_to[COMP_BASE_HI - COMP_BASE_LO + 1][3];
-static uint8_t has_compose[COMP_BASE_HI - COMP_BASE_LO + 1];
 
 /* NFKC expansions of U+FB50..U+FDFF and U+FE70..U+FEFE, from ICU. */
 #define PRES_A_LO 0xFB50
@@ -44,7 +53,8 @@ static uint8_t has_compose[COMP_BASE_HI - COMP_BASE_LO + 1];
 static uint16_t pres_off[PRES_N];
 static uint8_t pres_len[PRES_N];	/* 0: no expansion */
 static uint16_t pres_pool[PRES_POOL];
-static size_t pres_maxbytes;	/* longest expansion in UTF-8 bytes */
+/* UTF-8 bytes an expansion adds to the form's own 3 (0 if it does not grow) */
+static uint8_t pres_growth[PRES_N];
 
 static int	initialized;
 
@@ -128,6 +138,9 @@ init_fold(void)
 	set_fold(0x06CC, AR_N_PERSIAN, 0x064A); /* ی farsi yeh */
 	set_fold(0x06D2, AR_N_PERSIAN, 0x064A); /* ے yeh barree */
 	set_fold(0x06C0, AR_N_PERSIAN, 0x0647); /* ۀ heh with yeh above */
+	for (cp = 0x064B; cp <= 0x0652; cp++)
+		fold_rule[cp - FOLD_LO] |= F_HARAKA;
+	fold_rule[0x0670 - FOLD_LO] |= F_HARAKA;
 	set_fold(0x060C, AR_N_PUNCTUATION, ',');
 	set_fold(0x061B, AR_N_PUNCTUATION, ';');
 	set_fold(0x061F, AR_N_PUNCTUATION, '?');
@@ -158,7 +171,6 @@ init_icu(void)
 			if (c > 0 && c <= 0xFFFF)
 			{
 				compose_to[cp - COMP_BASE_LO][m] = (uint16_t) c;
-				has_compose[cp - COMP_BASE_LO] = 1;
 				fold_rule[0x0653 + m - FOLD_LO] |= F_COMPOSE_MARK;
 			}
 		}
@@ -189,8 +201,7 @@ init_icu(void)
 			pres_pool[pool++] = dst[i];
 			bytes += dst[i] < 0x80 ? 1 : dst[i] < 0x800 ? 2 : 3;
 		}
-		if (bytes > pres_maxbytes)
-			pres_maxbytes = bytes;
+		pres_growth[idx] = (uint8_t) (bytes > 3 ? bytes - 3 : 0);
 	}
 	return 0;
 }
@@ -286,15 +297,27 @@ size_t
 ar_normalize_bound(const char *in, size_t len, uint32_t rules)
 {
 	size_t		extra = 0;
-	const char *p = in,
-			   *end = in + len;
+	const unsigned char *p = (const unsigned char *) in,
+			   *end = p + len;
 
 	if (!(rules & AR_N_PRESENTATION))
 		return len;
-	/* every presentation form is a 3-byte sequence led by 0xEF */
+
+	/*
+	 * Only presentation forms grow, each by its own expansion (ﻻ by one byte,
+	 * ﷺ by 30): add what each one found adds.  Every form is a 3-byte
+	 * sequence led by 0xEF; any 0xEF the normalizer could decode is counted.
+	 */
 	while ((p = memchr(p, 0xEF, (size_t) (end - p))) != NULL)
 	{
-		extra += pres_maxbytes;
+		if (end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		{
+			uint32_t	cp = 0xF000 | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			int			pi = pres_index(cp);
+
+			if (pi >= 0)
+				extra += pres_growth[pi];
+		}
 		p++;
 	}
 	return len + extra;
@@ -314,68 +337,76 @@ ar_normalize_fold_cp(uint32_t cp, uint32_t rules)
 	return cp;
 }
 
-/* Emit cp folded by rules; returns the new output position. */
-static inline unsigned char *
-emit_folded(uint32_t cp, uint32_t rules, unsigned char *o)
+/*
+ * What a following hamza/madda mark composes with: the last character
+ * written that the rules keep and that is not a haraka (0: none yet), as it
+ * was before folding, and where its output starts.
+ */
+typedef struct
 {
-	cp = ar_normalize_fold_cp(cp, rules);
-	if (cp == 0)
-		return o;
-	return o + ar_utf8_encode(cp, o);
-}
+	uint32_t	base;
+	unsigned char *at;
+} compose_state;
 
+/*
+ * Compose a hamza/madda mark with cs->base, rewriting the base's output in
+ * place; 1 on success.  The base as written composes first (ے + U+0654 is ۓ
+ * even under the persian rule), then the base as folded (ی + U+0654 is ئ
+ * under it), so that what the output keeps can never compose on a second
+ * pass.  Bases and their compositions are two-byte letters, and so are
+ * their folds: the rewrite never changes the length.
+ */
 static inline int
-is_haraka(uint32_t cp)
+compose_mark(compose_state *cs, uint32_t mark, uint32_t rules)
 {
-	/* U+064B..U+0652 and U+0670 have a combining class below 220 */
-	return (cp >= 0x064B && cp <= 0x0652) || cp == 0x0670;
+	uint32_t	b = cs->base,
+				fb,
+				c = 0;
+
+	if (b < COMP_BASE_LO || b > COMP_BASE_HI)
+		return 0;
+	fb = ar_normalize_fold_cp(b, rules);
+	if (fb < 0x80 || fb >= 0x800)
+		return 0;
+	c = compose_to[b - COMP_BASE_LO][mark - 0x0653];
+	if (c == 0 && fb != b && fb >= COMP_BASE_LO && fb <= COMP_BASE_HI)
+		c = compose_to[fb - COMP_BASE_LO][mark - 0x0653];
+	if (c == 0)
+		return 0;
+	fb = ar_normalize_fold_cp(c, rules);
+	if (fb < 0x80 || fb >= 0x800)
+		return 0;				/* cannot happen: folds stay two-byte letters */
+	ar_utf8_encode(fb, cs->at);
+	cs->base = c;
+	return 1;
 }
 
 /*
- * A hamza/madda mark (U+0653..U+0655) at input offset i: if the letter before
- * it, possibly across harakat (NFC composes across them, their combining
- * class being lower), composes with it, rewrite that letter's output in place
- * and return 1.  Composition is done after the fact so that the fast path
- * never has to look ahead.  A base letter's output is always two bytes (it
- * is in U+0600..U+06FF and its fold, if any, is too), and the harakat after it
- * were copied (two bytes each) or dropped by the diacritics rule.
+ * Emit one code point: compose it if it is a hamza/madda mark, else fold it
+ * by rules.  What is dropped and the harakat leave the composition state
+ * alone; anything else written becomes the new base.
  */
-static int
-compose_back(const unsigned char *s, size_t i, uint32_t mark, uint32_t rules,
-			 unsigned char *o)
+static inline unsigned char *
+emit_cp(uint32_t cp, uint32_t rules, unsigned char *o, compose_state *cs)
 {
-	size_t		j = i,
-				kept = 0;
-	int			steps = 0;
-	uint32_t	base,
-				c;
+	uint32_t	r = 0,
+				f;
 
-	for (;;)
+	if (cp >= FOLD_LO && cp <= FOLD_HI)
 	{
-		uint32_t	prev;
-
-		if (j < 2 || s[j - 2] < 0xD8 || s[j - 2] > 0xDB || (s[j - 1] & 0xC0) != 0x80)
-			return 0;
-		prev = ((uint32_t) (s[j - 2] & 0x1F) << 6) | (s[j - 1] & 0x3F);
-		if (!is_haraka(prev))
-		{
-			base = prev;
-			break;
-		}
-		if (++steps > 8)
-			return 0;
-		if (ar_normalize_fold_cp(prev, rules) != 0)
-			kept += 2;
-		j -= 2;
+		r = fold_rule[cp - FOLD_LO];
+		if ((r & F_COMPOSE_MARK) && compose_mark(cs, cp, rules))
+			return o;
 	}
-	if (!has_compose[base - COMP_BASE_LO] ||
-		(c = compose_to[base - COMP_BASE_LO][mark - 0x0653]) == 0)
-		return 0;
-	c = ar_normalize_fold_cp(c, rules);
-	if (c < 0x80 || c >= 0x800)
-		return 0;				/* cannot happen: folds stay two-byte letters */
-	ar_utf8_encode(c, o - kept - 2);
-	return 1;
+	f = ar_normalize_fold_cp(cp, rules);
+	if (f == 0)
+		return o;
+	if (!(r & F_HARAKA))
+	{
+		cs->base = cp;
+		cs->at = o;
+	}
+	return o + ar_utf8_encode(f, o);
 }
 
 size_t
@@ -384,6 +415,7 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 	const unsigned char *s = (const unsigned char *) in;
 	unsigned char *o = (unsigned char *) out;
 	size_t		i = 0;
+	compose_state cs = {0, NULL};
 
 	while (i < len)
 	{
@@ -394,6 +426,7 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 		/* ASCII is never changed (in Arabic text: mostly single spaces) */
 		if (s[i] < 0x80)
 		{
+			cs.base = 0;
 			*o++ = s[i++];
 			continue;
 		}
@@ -401,8 +434,7 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 		/*
 		 * Fast path for U+0600..U+06FF (lead bytes D8..DB), most of Arabic
 		 * text, in a loop over the whole word: copy what no enabled rule
-		 * touches, fold single code points, leave the hamza/madda marks (which
-		 * compose with what precedes them) to the slow path.
+		 * touches, leave folds and the hamza/madda marks to emit_cp().
 		 */
 		while (i + 1 < len && s[i] >= 0xD8 && s[i] <= 0xDB && (s[i + 1] & 0xC0) == 0x80)
 		{
@@ -411,19 +443,17 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 
 			if ((r & (rules | F_COMPOSE_MARK)) == 0)
 			{
+				if (!(r & F_HARAKA))
+				{
+					cs.base = idx + FOLD_LO;
+					cs.at = o;
+				}
 				o[0] = s[i];
 				o[1] = s[i + 1];
 				o += 2;
 			}
-			else if ((r & F_COMPOSE_MARK) == 0)
-			{
-				uint32_t	to = fold_to[idx];
-
-				if (to != 0)
-					o += ar_utf8_encode(to, o);
-			}
-			else if (!compose_back(s, i, idx + FOLD_LO, rules, o))
-				o = emit_folded(idx + FOLD_LO, rules, o);
+			else
+				o = emit_cp(idx + FOLD_LO, rules, o, &cs);
 			i += 2;
 		}
 		if (i >= len || s[i] < 0x80)
@@ -432,6 +462,7 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 		cp = ar_utf8_decode(s + i, len - i, &nb);
 		if (cp == AR_UTF8_BAD && nb == 1)
 		{
+			cs.base = 0;
 			*o++ = s[i++];		/* not UTF-8: keep the byte */
 			continue;
 		}
@@ -441,10 +472,10 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 			int			k;
 
 			for (k = 0; k < pres_len[pi]; k++)
-				o = emit_folded(pres_pool[pres_off[pi] + k], rules, o);
+				o = emit_cp(pres_pool[pres_off[pi] + k], rules, o, &cs);
 		}
 		else
-			o = emit_folded(cp, rules, o);
+			o = emit_cp(cp, rules, o, &cs);
 		i += nb;
 	}
 	return (size_t) (o - (unsigned char *) out);
