@@ -42,3 +42,17 @@ CREATE TEXT SEARCH DICTIONARY bad8 (TEMPLATE = ar_stem, StopWords = '../etc/pass
 -- an invalid option is reported even when the stopword file is missing too:
 -- options are all checked before any file is read
 CREATE TEXT SEARCH DICTIONARY bad9 (TEMPLATE = ar_stem, StopWords = no_such_list, Mode = heavy);
+
+-- Normalize: an unknown rule name is cut between characters, never inside one
+CREATE TEXT SEARCH DICTIONARY bad10 (TEMPLATE = ar_stem, Normalize = 'alef, نننننننننننننننننننننننننننننننننننننننننننننننننن');
+SET client_encoding = 'WIN1256';
+\set VERBOSITY sqlstate
+CREATE TEXT SEARCH DICTIONARY bad10 (TEMPLATE = ar_stem, Normalize = 'alef, نننننننننننننننننننننننننننننننننننننننننننننننننن');
+\set VERBOSITY default
+RESET client_encoding;
+
+-- stopwords are matched after lowercasing, like the tokens they stand for
+CREATE TEXT SEARCH DICTIONARY ar_english_stop (TEMPLATE = ar_stem, StopWords = english);
+SELECT ts_lexize('ar_english_stop', 'The') AS the_capital, ts_lexize('ar_english_stop', 'the') AS the,
+       ts_lexize('ar_english_stop', 'THE') AS the_upper, ts_lexize('ar_english_stop', 'Cats') AS cats,
+       ts_lexize('ar_english_stop', 'الكتاب') AS arabic_word;

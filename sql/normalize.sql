@@ -64,3 +64,37 @@ SELECT ar_normalize('نص', 'nonsense');
 SELECT ar_normalize('نص', 'alef, bogus');
 SELECT ar_normalize('نص', '');
 SELECT ar_normalize('نص', 'alef,,yeh');
+
+-- the rules argument may change between calls of one call site (a PL/pgSQL
+-- variable keeps its function cache): each call uses its own value
+CREATE FUNCTION norm_with(t text, r text) RETURNS text LANGUAGE plpgsql AS
+$$BEGIN RETURN ar_normalize(t, r); END$$;
+SELECT r, norm_with('أَحْمَدُ', r) FROM unnest(ARRAY['diacritics', 'alef', 'display', 'diacritics']) r;
+SELECT r, ar_normalize('أَحْمَدُ ـ', r) FROM (VALUES ('tatweel'), ('alef, diacritics'), ('tatweel')) v(r);
+SELECT norm_with('نص', r) FROM unnest(ARRAY['alef', 'bogus']) r;
+DROP FUNCTION norm_with(text, text);
+
+-- composition after a presentation form, and across what the rules drop
+SELECT ar_normalize(U&'\FE8D\0654', 'presentation,diacritics') = ar_normalize(U&'\0627\0654', 'presentation,diacritics') AS form_composes,
+       ar_normalize(U&'\FE8D\0654', 'presentation,diacritics') = 'أ' AS is_alef_hamza;
+SELECT ar_normalize(U&'\0627\0640\0654', 'display') = 'أ' AS across_tatweel,
+       ar_normalize(U&'\0627\200D\0654', 'display') = 'أ' AS across_zwj;
+-- display (and every rule list) is idempotent
+SELECT count(*) AS changed_on_second_pass
+FROM (VALUES (U&'\FE8D\0654'), (U&'\0627\0640\0654'), (U&'\0648\064E\200F\0654'),
+             (U&'\FE77\0654\0627'), ('الـفَسَادُ ﻻ ٢٠٢٣')) v(x),
+     unnest(ARRAY['display', 'search', 'tatweel', 'invisible', 'presentation', 'persian']) r
+WHERE ar_normalize(ar_normalize(x, r), r) <> ar_normalize(x, r);
+
+-- presentation forms grow by what they really add: ﻻ is 3 bytes, لا is 4
+SELECT octet_length(ar_normalize(repeat('ﻻ', 100000))) = 400000 AS lam_alef_grows_a_third;
+
+-- an unknown name is quoted whole, or cut between characters with "..."
+SELECT ar_normalize('نص', repeat('ن', 40));
+SELECT ar_normalize('نص', 'alef, xx' || repeat('ن', 40));
+-- and reaches a WIN1256 client as itself (its SQLSTATE), not as an encoding error
+SET client_encoding = 'WIN1256';
+\set VERBOSITY sqlstate
+SELECT ar_normalize('نص', repeat('ن', 40));
+\set VERBOSITY default
+RESET client_encoding;

@@ -231,6 +231,35 @@ ar_normalize_profile_names(void)
 	return "search, display";
 }
 
+/*
+ * Copy the unknown name b[0..n-1] for an error message: whole if it fits,
+ * else cut at a character boundary (never inside a UTF-8 sequence, which
+ * would make the message invalid) and marked with "...".
+ */
+static void
+copy_bad_name(const char *b, size_t n, char *badbuf, size_t badlen)
+{
+	size_t		c = n;
+	int			cut = 0;
+
+	if (badlen == 0)
+		return;
+	if (c > badlen - 1)
+	{
+		cut = badlen >= 16;		/* room for a useful part and "..." */
+		c = cut ? badlen - 4 : badlen - 1;
+		while (c > 0 && ((unsigned char) b[c] & 0xC0) == 0x80)
+			c--;
+	}
+	memcpy(badbuf, b, c);
+	if (cut)
+	{
+		memcpy(badbuf + c, "...", 3);
+		c += 3;
+	}
+	badbuf[c] = '\0';
+}
+
 int
 ar_normalize_parse_rules(const char *spec, uint32_t *rules,
 						 char *badbuf, size_t badlen)
@@ -275,13 +304,7 @@ ar_normalize_parse_rules(const char *spec, uint32_t *rules,
 		}
 		if (!found)
 		{
-			if (badlen > 0)
-			{
-				size_t		c = n < badlen - 1 ? n : badlen - 1;
-
-				memcpy(badbuf, b, c);
-				badbuf[c] = '\0';
-			}
+			copy_bad_name(b, n, badbuf, badlen);
 			return -1;
 		}
 		any = 1;
@@ -479,6 +502,13 @@ ar_normalize(const char *in, size_t len, uint32_t rules, char *out)
 		i += nb;
 	}
 	return (size_t) (o - (unsigned char *) out);
+}
+
+size_t
+ar_normalize_lower_bound(size_t len)
+{
+	/* the most a simple lowercase mapping grows: Ⱥ U+023A (2 bytes) → U+2C65 (3) */
+	return len + len / 2 + 1;
 }
 
 size_t

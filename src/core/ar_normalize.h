@@ -2,10 +2,12 @@
  * ar_normalize.h
  *	  Arabic normalization: rule set parsing and the one-pass normalizer.
  *
- * Rules are bits; profiles are named sets of bits.  The normalizer composes
- * hamza/madda combining sequences first (canonical composition, so ا + U+0654
- * equals أ), expands presentation forms through a table filled once from ICU,
- * then folds each code point by the enabled rules.
+ * Rules are bits; profiles are named sets of bits.  The normalizer expands
+ * presentation forms through a table filled once from ICU, folds each code
+ * point by the enabled rules, and composes a hamza/madda mark (U+0653..U+0655)
+ * with the character before it (canonical composition, so ا + U+0654 equals
+ * أ), seen through harakat and through what the rules drop.  Every rule set
+ * is idempotent on valid UTF-8: normalizing the output again changes nothing.
  */
 #ifndef AR_NORMALIZE_H
 #define AR_NORMALIZE_H
@@ -38,8 +40,9 @@ int			ar_normalize_init(void);
 
 /*
  * Parse "search", "display" or a comma list of rule names (blanks allowed,
- * case-insensitive) into *rules.  On failure returns -1 and points *bad at the
- * offending name (NUL-terminated copy in badbuf of size badlen).
+ * case-insensitive) into *rules.  On failure returns -1 and copies the
+ * offending name into badbuf (size badlen, NUL-terminated); a name too long
+ * for it is cut at a UTF-8 character boundary and ends with "...".
  */
 int			ar_normalize_parse_rules(const char *spec, uint32_t *rules,
 									 char *badbuf, size_t badlen);
@@ -49,9 +52,9 @@ const char *ar_normalize_rule_names(void);
 const char *ar_normalize_profile_names(void);
 
 /*
- * Upper bound of the output size for an input of len bytes under rules;
- * exact enough to allocate once (presentation forms may expand, the rest
- * never grows).
+ * Upper bound of the output size for an input of len bytes under rules, to
+ * allocate once: len plus what each presentation form's expansion adds to
+ * its own three bytes (ﻻ one byte, ﷺ thirty); nothing else grows.
  */
 size_t		ar_normalize_bound(const char *in, size_t len, uint32_t rules);
 
@@ -69,10 +72,11 @@ size_t		ar_normalize(const char *in, size_t len, uint32_t rules, char *out);
 uint32_t	ar_normalize_fold_cp(uint32_t cp, uint32_t rules);
 
 /*
- * Lowercase in[0..len-1] into out (capacity 2 * len) by ICU's simple case
- * mapping, so that words of other scripts compare the same in every locale.
- * Returns the output length.
+ * Lowercase in[0..len-1] into out (capacity ar_normalize_lower_bound(len))
+ * by ICU's simple case mapping, so that words of other scripts compare the
+ * same in every locale.  Returns the output length.
  */
 size_t		ar_normalize_lower(const char *in, size_t len, char *out);
+size_t		ar_normalize_lower_bound(size_t len);
 
 #endif							/* AR_NORMALIZE_H */

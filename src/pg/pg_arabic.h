@@ -19,6 +19,16 @@ extern char *pg_arabic_to_utf8(const char *s, int len, int *outlen);
 extern char *pg_arabic_from_utf8(const char *s, int len, int *outlen);
 extern bool pg_arabic_db_is_utf8(void);
 
+/*
+ * A rules value (a profile or a comma list, in the database encoding) as
+ * rule bits, or the documented error; option is the dictionary option it
+ * came from, NULL for ar_normalize (pg_normalize.c).
+ */
+extern uint32 pg_arabic_parse_rules(const char *spec, const char *option);
+
+/* Bytes to allocate for normalizing UTF-8 s[0..len-1], or an error. */
+extern size_t pg_arabic_normalize_capacity(const char *s, size_t len, uint32 rules);
+
 /* The compiled gazetteer of table ar_gazetteer in schema nsp (pg_gazetteer.c). */
 extern ar_gaz *pg_arabic_gazetteer(Oid nsp);
 

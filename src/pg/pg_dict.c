@@ -5,8 +5,9 @@
  * Options: StopWords (file base name in $SHAREDIR/tsearch_data, .stop),
  * Mode (light | root | none), Normalize (a profile or a rule list).  All
  * options are parsed and validated before the stopword file is read, and the
- * stopwords are normalized with the dictionary's own rules, so a list written
- * with hamza matches text written without it (and duplicates collapse).
+ * stopwords are normalized with the dictionary's own rules and lowercased, as
+ * tokens are, so a list written with hamza matches text written without it,
+ * "the" matches "The" (and duplicates collapse).
  */
 #include "postgres.h"
 
@@ -101,9 +102,26 @@ cmpstr(const void *a, const void *b)
 static char *
 normalize_utf8(const char *s, size_t len, uint32 rules, size_t *outlen)
 {
-	char	   *buf = palloc(ar_normalize_bound(s, len, rules) + 1);
+	char	   *buf = palloc(pg_arabic_normalize_capacity(s, len, rules));
 
 	*outlen = ar_normalize(s, len, rules, buf);
+	buf[*outlen] = '\0';
+	return buf;
+}
+
+/* Lowercase UTF-8 s[0..len] into a palloc'd NUL-terminated string. */
+static char *
+lower_utf8(const char *s, size_t len, size_t *outlen)
+{
+	size_t		cap = ar_normalize_lower_bound(len);
+	char	   *buf;
+
+	if (cap >= MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("token of %zu bytes is too long to lowercase", len)));
+	buf = palloc(cap + 1);
+	*outlen = ar_normalize_lower(s, len, buf);
 	buf[*outlen] = '\0';
 	return buf;
 }
@@ -147,7 +165,8 @@ read_stopwords(ArStemDict *d, const char *name)
 				cap *= 2;
 				d->stop = repalloc(d->stop, sizeof(char *) * cap);
 			}
-			d->stop[n] = normalize_utf8(u, (size_t) ulen, d->rules, &nlen);
+			u = normalize_utf8(u, (size_t) ulen, d->rules, &nlen);
+			d->stop[n] = lower_utf8(u, nlen, &nlen);
 			if (nlen > 0)
 				n++;
 		}
@@ -188,7 +207,8 @@ ar_stem_init(PG_FUNCTION_ARGS)
 			if (stopname)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple StopWords parameters")));
+						 errmsg("multiple %s parameters", "StopWords"),
+						 errhint("Give each option at most once.")));
 			stopname = pstrdup(val);
 		}
 		else if (pg_strcasecmp(def->defname, "mode") == 0)
@@ -196,7 +216,8 @@ ar_stem_init(PG_FUNCTION_ARGS)
 			if (mode_seen)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Mode parameters")));
+						 errmsg("multiple %s parameters", "Mode"),
+						 errhint("Give each option at most once.")));
 			mode_seen = true;
 			if (pg_strcasecmp(val, "light") == 0)
 				d->mode = AR_STEM_LIGHT;
@@ -212,21 +233,13 @@ ar_stem_init(PG_FUNCTION_ARGS)
 		}
 		else if (pg_strcasecmp(def->defname, "normalize") == 0)
 		{
-			char		bad[NAMEDATALEN];
-			uint32_t	rules;
-
 			if (norm_seen)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("multiple Normalize parameters")));
+						 errmsg("multiple %s parameters", "Normalize"),
+						 errhint("Give each option at most once.")));
 			norm_seen = true;
-			if (ar_normalize_parse_rules(val, &rules, bad, sizeof(bad)) != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("invalid value for ar_stem parameter Normalize: unrecognized rule \"%s\"", bad),
-						 errdetail("Valid profiles are: %s. Valid rules are: %s.",
-								   ar_normalize_profile_names(), ar_normalize_rule_names())));
-			d->rules = rules;
+			d->rules = pg_arabic_parse_rules(val, "Normalize");
 		}
 		else
 			ereport(ERROR,
@@ -261,16 +274,29 @@ all_arabic_letters(const char *s, size_t len)
 /*
  * The lexeme of one token, in UTF-8: normalized, then stemmed when it is an
  * Arabic word, lowercased otherwise.  NULL when it is a stopword or empty.
+ * Stopwords are matched after lowercasing ("The" is "the"); Arabic letters
+ * have no case, so Arabic words skip that pass.
  */
 static char *
 lexeme_utf8(const ArStemDict *d, const char *in, size_t len, size_t *outlen)
 {
 	size_t		nlen;
 	char	   *norm = normalize_utf8(in, len, d->rules, &nlen);
+	bool		stem;
 	char	   *out;
 
 	if (nlen == 0)
 		return NULL;
+	stem = nlen <= AR_STEM_MAX_BYTES && d->mode != AR_STEM_NONE &&
+		all_arabic_letters(norm, nlen);
+	if (!stem)
+	{
+		/* surely not a word to stem: pass through, lowercased */
+		char	   *low = lower_utf8(norm, nlen, &nlen);
+
+		pfree(norm);
+		norm = low;
+	}
 	if (is_stopword(d, norm, nlen))
 		return NULL;
 	/* a function word after the conjunction و or ف is still one (وكان, فإن) */
@@ -278,18 +304,13 @@ lexeme_utf8(const ArStemDict *d, const char *in, size_t len, size_t *outlen)
 					 ((unsigned char) norm[1] == 0x88 || (unsigned char) norm[1] == 0x81)) &&
 		is_stopword(d, norm + 2, nlen - 2))
 		return NULL;
-	if (nlen > AR_STEM_MAX_BYTES || d->mode == AR_STEM_NONE ||
-		!all_arabic_letters(norm, nlen))
+	if (!stem)
 	{
-		/* surely not a word to stem: pass through, lowercased */
-		out = palloc(2 * nlen + 1);
-		*outlen = ar_normalize_lower(norm, nlen, out);
+		*outlen = nlen;
+		return norm;
 	}
-	else
-	{
-		out = palloc(nlen + 2 * AR_STEM_GROWTH + 1);
-		*outlen = ar_stem_utf8(norm, nlen, out, d->mode);
-	}
+	out = palloc(nlen + 2 * AR_STEM_GROWTH + 1);
+	*outlen = ar_stem_utf8(norm, nlen, out, d->mode);
 	out[*outlen] = '\0';
 	pfree(norm);
 	return out;
