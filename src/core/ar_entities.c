@@ -39,6 +39,7 @@ typedef struct run_state
 	size_t		scratch_cap;
 	ar_entity_cb cb;
 	void	   *arg;
+	size_t		unreported;		/* bytes worked on since the last progress report */
 	/* model mode (see "model mode" below) */
 	const ar_ner_model *model;
 	ar_feat_cb	fcb;			/* feature dump instead of tagging */
@@ -277,12 +278,32 @@ blank_has_punct(const char *s, size_t len)
 	return 0;
 }
 
-/* Fill the window; -1 on OOM. */
+/*
+ * Count bytes of work and report progress (AR_E_PROGRESS) every
+ * AR_E_PROGRESS_BYTES of them, so that a caller can stop a run even inside
+ * one huge word, where the window never fills.  Returns the callback's value.
+ */
+static int
+progress(run_state *st, size_t bytes)
+{
+	st->unreported += bytes;
+	if (st->unreported < AR_E_PROGRESS_BYTES)
+		return 0;
+	st->unreported = 0;
+	return st->cb(st->arg, AR_E_PROGRESS, st->tz.pos, 0, NULL, 0);
+}
+
+/*
+ * Fill the window; -1 on OOM, or the callback's nonzero value from a
+ * progress report.  A token counts as work once when read and once when
+ * prepared (normalized and looked up).
+ */
 static int
 fill(run_state *st)
 {
 	ar_edoc    *d = &st->d;
 	ar_token	tok;
+	int			rc;
 
 	while (d->n < AR_EDOC_WINDOW && !d->eof)
 	{
@@ -291,6 +312,8 @@ fill(run_state *st)
 			d->eof = 1;
 			break;
 		}
+		if ((rc = progress(st, tok.len)) != 0)
+			return rc;
 		if (tok.type == AR_T_BLANK)
 		{
 			if (!st->pending_punct && blank_has_punct(d->s + tok.start, tok.len))
@@ -299,6 +322,8 @@ fill(run_state *st)
 		}
 		if (add_token(st, &tok) != 0)
 			return -1;
+		if ((rc = progress(st, tok.len)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -831,6 +856,9 @@ emit(run_state *st, const ar_match *m)
 		if (norm == NULL)
 			return -1;
 	}
+	/* a span whose normalized value is empty (@ﹱ: tatweel, fathatan) names nothing */
+	if (nlen == 0)
+		return 0;
 	return st->cb(st->arg, (ar_etype) m->type, m->start, m->end - m->start, norm, nlen);
 }
 
@@ -1303,15 +1331,16 @@ run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg,
 	{
 		size_t		k;
 
-		if (fill(&st) != 0)
-		{
-			rc = -1;
+		if ((rc = fill(&st)) != 0)
 			goto done;
-		}
 		while (pos < st.d.n && (st.d.eof || pos + AR_EDOC_LOOKAHEAD <= st.d.n))
 		{
 			ar_match	m;
 			int			got;
+
+			/* matching and tagging read the token again */
+			if ((rc = progress(&st, st.d.t[pos].len)) != 0)
+				goto done;
 
 			if (mmode)
 			{

@@ -37,10 +37,14 @@ typedef int (*ar_entity_cb) (void *arg, ar_etype type, size_t start, size_t len,
 
 /*
  * Besides entities, the callback is called with type AR_E_PROGRESS (start =
- * bytes consumed so far, norm NULL) once per window of tokens, so that a
- * caller can stop a run over a huge input, e.g. on a query cancel.
+ * bytes consumed so far, norm NULL) once per window of tokens and after
+ * every AR_E_PROGRESS_BYTES bytes of work (each token counts when read, when
+ * prepared and when matched), so that a caller can stop a run over a huge
+ * input, one huge word included, e.g. on a query cancel.  An entity's
+ * normalized value is never empty.
  */
 #define AR_E_PROGRESS ((ar_etype) 0)
+#define AR_E_PROGRESS_BYTES ((size_t) 1 << 20)
 
 /*
  * Extract entities of s[0..len-1] (any bytes; invalid UTF-8 never matches

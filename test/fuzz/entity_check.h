@@ -41,7 +41,7 @@ entity_cb(void *arg, ar_etype type, size_t start, size_t len,
 	FUZZ_CHECK(len > 0, "empty entity");
 	FUZZ_CHECK(start <= c->len && len <= c->len - start, "entity past the input");
 	FUZZ_CHECK(start >= c->prev_end, "entities out of order or overlapping");
-	FUZZ_CHECK(norm != NULL || norm_len == 0, "NULL normalized value");
+	FUZZ_CHECK(norm != NULL && norm_len > 0, "NULL or empty normalized value");
 	for (i = 0; i < norm_len; i++)
 		c->sum += (unsigned char) norm[i];
 	if (c->valid)
