@@ -5,7 +5,12 @@
 set -euo pipefail
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Bold only on a terminal: a log or a pipe gets plain text.
+if [ -t 1 ]; then
+	say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+else
+	say() { printf '==> %s\n' "$*"; }
+fi
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Run a command as root: directly when we are root, else through sudo.
@@ -13,12 +18,24 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Install Debian packages (checks install what they need this way).
+# Install Debian packages (checks install what they need this way).  apt's
+# and debconf's chatter goes to a log, shown only when apt-get fails.
 apt_install() {
+	local log rc=0
 	command -v apt-get >/dev/null || die "need $*, and there is no apt-get to install it"
 	say "installing $*"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+	log=$(mktemp "${TMPDIR:-/tmp}/pg_arabic_apt.XXXXXX")
+	{
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				-o Dpkg::Use-Pty=0 --no-install-recommends "$@"
+	} >"$log" 2>&1 || rc=$?
+	if [ $rc -ne 0 ]; then
+		tail -n 40 "$log" >&2
+		rm -f "$log"
+		die "apt-get could not install $*"
+	fi
+	rm -f "$log"
 }
 
 # Major version of the newest installed PostgreSQL server, or empty.
@@ -45,14 +62,11 @@ ensure_deps() {
 			pkgs+=("postgresql-server-dev-$major")
 	fi
 	if [ ${#pkgs[@]} -gt 0 ]; then
-		say "installing ${pkgs[*]}"
-		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+		apt_install "${pkgs[@]}"
 		major=$(server_major)
 		[ -n "$major" ] || die "PostgreSQL server still missing after apt-get"
-		if [ ! -f "/usr/include/postgresql/$major/server/postgres.h" ]; then
-			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "postgresql-server-dev-$major" >/dev/null
-		fi
+		[ -f "/usr/include/postgresql/$major/server/postgres.h" ] ||
+			apt_install "postgresql-server-dev-$major"
 	fi
 	PGMAJOR=$major
 	PGBIN=/usr/lib/postgresql/$major/bin
@@ -101,11 +115,13 @@ cluster_user() {
 	fi
 }
 
-# Run a command as the cluster user.
+# Run a command as the cluster user.  From /, which every user may enter:
+# runuser keeps the working directory, and postgres cannot enter /root/...
+# (every path given to these commands is absolute).
 as_cluster() {
 	local u
 	u=$(cluster_user)
-	if [ "$u" = "$(id -un)" ]; then "$@"; else runuser -u "$u" -- "$@"; fi
+	if [ "$u" = "$(id -un)" ]; then "$@"; else (cd / && runuser -u "$u" -- "$@"); fi
 }
 
 # Can the cluster user reach (and write into) a directory?
@@ -121,15 +137,21 @@ start_cluster() {
 		say "creating a throwaway cluster in $data"
 		as_cluster "$PGBIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 	fi
-	if ! as_cluster "$PGBIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+	if ! cluster_running "$data"; then
 		as_cluster "$PGBIN/pg_ctl" -D "$data" -w -l "$data/server.log" \
 			-o "-p $port -k $data -c listen_addresses=''" start >/dev/null
 	fi
 	export PGHOST=$data PGPORT=$port PGUSER=postgres
 }
 
+# Is the cluster in DATADIR running?
+cluster_running() {
+	[ -f "$1/PG_VERSION" ] && as_cluster "$PGBIN/pg_ctl" -D "$1" status >/dev/null 2>&1
+}
+
+# stop_cluster DATADIR: stop it if it runs.
 stop_cluster() {
 	local data=$1
-	[ -f "$data/PG_VERSION" ] || return 0
+	cluster_running "$data" || return 0
 	as_cluster "$PGBIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
 }

@@ -40,10 +40,16 @@ for variant in c utf8; do
 	opts=()
 	[ "$variant" = c ] && opts+=(--no-locale)
 	mkdir -p "results/$variant"
-	# psql prints in the client encoding; make it independent of the caller's
-	if ! PGCLIENTENCODING=UTF8 "$PG_REGRESS" --host="$PGHOST" --port="$PGPORT" --user=postgres \
+	# psql prints in the client encoding; make it independent of the caller's.
+	# Only the test lines and the summary are shown, not pg_regress's setup
+	# chatter (database creation, command tags, banners).
+	rc=0
+	PGCLIENTENCODING=UTF8 "$PG_REGRESS" --host="$PGHOST" --port="$PGPORT" --user=postgres \
 		--inputdir=. --outputdir="results/$variant" --dbname="pg_arabic_regress_$variant" --load-extension=pg_arabic \
-		"${opts[@]}" $REGRESS; then
+		"${opts[@]}" $REGRESS >"results/$variant/pg_regress.log" 2>&1 || rc=$?
+	sed -E -e '/^=+/d' -e '/^\(using postmaster/d' -e '/^[A-Z][A-Z ]*$/d' -e 's/^ +(.* tests? .*[.]) *$/\1/' \
+		"results/$variant/pg_regress.log"
+	if [ $rc -ne 0 ]; then
 		status=1
 		[ -f "results/$variant/regression.diffs" ] && head -n 200 "results/$variant/regression.diffs"
 	fi
