@@ -1,0 +1,60 @@
+#!/bin/bash
+# scripts/measure/run.sh: everything `make measure` does: the README's measured
+# figures (stemming, retrieval, entities, speed) from the data in DATA_DIR.
+#
+# usage: scripts/measure/run.sh [DATA_DIR]   (default ../shared/eval/data when
+#        present; README.md, "Measuring", says where each data set comes from)
+# Uses the server in PGHOST/PGPORT/PGUSER when PGHOST is set (installing
+# pg_arabic there only when it is not available), else a throwaway cluster.
+# MEASURE_MB sets the size of the speed corpus (default 20).
+source "$(dirname "$0")/../common.sh"
+
+DATA_DIR=${1:-${MEASURE_DATA:-}}
+if [ -z "$DATA_DIR" ]; then
+	DATA_DIR=$(cd "$TOP/.." && pwd)/shared/eval/data
+	[ -d "$DATA_DIR" ] || die "give the data directory: scripts/measure/run.sh DATA_DIR (see README.md, Measuring)"
+fi
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
+command -v python3 >/dev/null || apt_install python3
+
+ensure_deps
+cd "$TOP"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_measure.XXXXXX")
+CLUSTER=
+cleanup() {
+	[ -z "$CLUSTER" ] || stop_cluster "$CLUSTER"
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ -z "${PGHOST:-}" ]; then
+	build_and_install
+	CLUSTER=$WORK/data
+	mkdir -p "$CLUSTER"
+	chmod 755 "$WORK" "$CLUSTER"
+	[ "$(cluster_user)" = "$(id -un)" ] || chown "$(cluster_user)" "$CLUSTER"
+	start_cluster "$CLUSTER" $((55900 + $$ % 90))
+fi
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+"${PSQL[@]}" -d postgres -At -c "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_arabic'" | grep -q 1 ||
+	build_and_install
+DB=pg_arabic_measure_$$
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+dropdb_on_exit() {
+	"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+	cleanup
+}
+trap dropdb_on_exit EXIT
+"${PSQL[@]}" -d "$DB" -c "CREATE EXTENSION pg_arabic"
+export PGDATABASE=$DB
+
+M=$TOP/scripts/measure
+say "stemming: conflation F1 on $DATA_DIR/lemma"
+python3 "$M/stem.py" "$DATA_DIR" snowball ar_stem ar_root
+say "retrieval: MRR@10 on $DATA_DIR/ir"
+python3 "$M/ir.py" "$DATA_DIR" simple arabic ar
+say "entities: PER/LOC/ORG F1 on $DATA_DIR/ner, sentences 3500 and after"
+python3 "$M/ner.py" "$DATA_DIR"
+python3 "$M/ner.py" "$DATA_DIR" --rules-only | tail -n 1
+say "speed (ratios, one backend)"
+python3 "$M/speed.py" "$DATA_DIR" --mb "${MEASURE_MB:-20}"
