@@ -56,6 +56,8 @@ ensure_deps() {
 	command -v make >/dev/null || pkgs+=(make)
 	# runuser, used to start the cluster as an unprivileged user
 	command -v runuser >/dev/null || pkgs+=(util-linux)
+	# python3: the news dev check of make test, make measure
+	command -v python3 >/dev/null || pkgs+=(python3)
 	if [ -n "$major" ]; then
 		[ -x "/usr/lib/postgresql/$major/bin/pg_config" ] &&
 			[ -f "/usr/include/postgresql/$major/server/postgres.h" ] ||

@@ -15,7 +15,6 @@ if [ -z "$DATA_DIR" ]; then
 	[ -d "$DATA_DIR" ] || die "give the data directory: scripts/measure/run.sh DATA_DIR (see README.md, Measuring)"
 fi
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
-command -v python3 >/dev/null || apt_install python3
 
 ensure_deps
 cd "$TOP"
