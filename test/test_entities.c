@@ -169,18 +169,18 @@ UNIT_SUITE(entities)
 	expect(gz, "التقى محمد حسني مبارك في", AR_E_PERSON, "محمد حسني مبارك", "محمد حسني مبارك");
 	expect(gz, "وصرح كوفي أنان", AR_E_PERSON, "كوفي أنان", "كوفي أنان");
 	expect(gz, "استقبل السيد كريستوف ماير الوفد", AR_E_PERSON, "كريستوف", "كريستوف ماير");
-	expect(gz, "قال محمد الأحمدي إن", AR_E_PERSON, "محمد", "محمد الأحمدي");
+	expect(gz, "قال محمد الأحمدي إن", AR_E_PERSON, "محمد", "محمد الاحمدي");
 
 	/* organizations by trigger words and acronyms */
 	expect(gz, "أعلنت وزارة الخارجية المغربية أن", AR_E_ORGANIZATION,
-		   "وزارة الخارجية المغربية", "وزارة الخارجية المغربية");
+		   "وزارة الخارجية المغربية", "وزاره الخارجيه المغربيه");
 	expect(gz, "قالت المديرية العامة للأمن الوطني إن", AR_E_ORGANIZATION,
-		   "المديرية العامة للأمن الوطني", "المديرية العامة للأمن الوطني");
-	expect(gz, "تقرير UNHCR الجديد", AR_E_ORGANIZATION, "UNHCR", "UNHCR");
+		   "المديرية العامة للأمن الوطني", "المديريه العامه للامن الوطني");
+	expect(gz, "تقرير UNHCR الجديد", AR_E_ORGANIZATION, "UNHCR", "unhcr");
 	expect(gz, "أرباح شركة نوكيا", AR_E_ORGANIZATION, "نوكيا", "نوكيا");
 
 	/* locations by trigger words */
-	expect(gz, "وصل إلى مدينة سوسة أمس", AR_E_LOCATION, "سوسة", "سوسة");
+	expect(gz, "وصل إلى مدينة سوسة أمس", AR_E_LOCATION, "سوسة", "سوسه");
 
 	/* dates */
 	expect(gz, "يوم الخميس 18 نوفمبر 2021 في", AR_E_DATE, "الخميس 18 نوفمبر 2021", "2021-11-18");
