@@ -442,7 +442,8 @@ match_at(run_state *st, size_t i, ar_match *m)
 		default:
 			break;
 	}
-	if ((t->wflags & (AR_W_WEEKDAY | AR_W_YEARWORD | AR_W_MONTH)) && ar_dates_match(d, i, m))
+	if ((t->wflags & (AR_W_WEEKDAY | AR_W_YEARWORD | AR_W_MONTH | AR_W_MONTH2)) &&
+		ar_dates_match(d, i, m))
 		return 1;
 	return ar_rules_names(d, i, m);
 }

@@ -140,8 +140,7 @@ size_t		ar_gaz_count(const ar_gaz *g);
 #define AR_W_PREP		0x00002	/* preposition */
 #define AR_W_VERB		0x00004	/* frequent verb */
 #define AR_W_MONTH		0x00008	/* wval: 1-12 Gregorian, 101-112 Hijri */
-#define AR_W_MONTH2		0x00010	/* first word of a two-word month; wval as above
-								 * for الاول, +1 for الثاني (see ar_dates.c) */
+#define AR_W_MONTH2		0x00010	/* first word of a two-word month (كانون الثاني) */
 #define AR_W_WEEKDAY	0x00020
 #define AR_W_YEARWORD	0x00040	/* عام، سنة */
 #define AR_W_CURRENCY	0x00080	/* wval indexes ar_dates.c's currency table */
@@ -158,6 +157,9 @@ size_t		ar_gaz_count(const ar_gaz *g);
 #define AR_W_ORDINAL	0x80000	/* regnal ordinal after a name (الثاني) */
 #define AR_W_STRONG		0x40000	/* location head that may precede ال- names */
 #define AR_W_USER		0x100000	/* a user's row (ar_gaz_add_row) */
+#define AR_W_CURQUAL	0x200000	/* country adjective after a currency word
+									 * (جزائري، تونسية، الإماراتي): wval
+									 * indexes ar_dates.c's qualifier table */
 
 typedef struct ar_gaz_rec
 {
