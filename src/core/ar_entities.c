@@ -34,6 +34,7 @@ typedef struct run_state
 	size_t		scratch_cap;
 	ar_entity_cb cb;
 	void	   *arg;
+	size_t		emitted_end;	/* end of the last entity emitted */
 	/* model mode (see "model mode" below) */
 	const ar_ner_model *model;
 	ar_feat_cb	fcb;			/* feature dump instead of tagging */
@@ -394,11 +395,27 @@ tag_norm(run_state *st, const ar_etok *t, size_t *outlen)
  * its grouping key from ar_rules_norm, whoever decided its span.
  */
 static int
-emit(run_state *st, const ar_match *m)
+emit(run_state *st, const ar_match *mm)
 {
-	const char *norm = m->norm;
-	size_t		nlen = m->norm_len;
+	ar_match	copy = *mm;
+	const ar_match *m = &copy;
+	const char *norm;
+	size_t		nlen;
 
+	if (copy.type == AR_E_PERSON || copy.type == AR_E_LOCATION ||
+		copy.type == AR_E_ORGANIZATION)
+	{
+		if (mm->norm >= mm->buf && mm->norm < mm->buf + sizeof(mm->buf))
+			copy.norm = copy.buf + (mm->norm - mm->buf);
+		if (!ar_rules_span_ok(&st->d, &copy))
+			return 0;
+	}
+	/* a span extended by the rules covers what was decided after it */
+	if (copy.start < st->emitted_end)
+		return 0;
+	st->emitted_end = copy.end;
+	norm = m->norm;
+	nlen = m->norm_len;
 	if (norm == NULL && (m->type == AR_E_PERSON || m->type == AR_E_LOCATION ||
 						 m->type == AR_E_ORGANIZATION))
 	{

@@ -533,6 +533,125 @@ ar_rules_names(const ar_edoc *d, size_t i, ar_match *m)
 	return have;
 }
 
+/* ---- rules on any span ---- */
+
+/* Window index of the token holding byte offset off, or d->n. */
+static size_t
+token_at(const ar_edoc *d, size_t off)
+{
+	size_t		i = d->n;
+
+	while (i > 0)
+	{
+		i--;
+		if (d->t[i].start <= off)
+			return off < d->t[i].start + d->t[i].len ? i : d->n;
+	}
+	return d->n;
+}
+
+/* Latin word that may be a name: an acronym or a capital first letter. */
+static int
+latin_name(const ar_edoc *d, const ar_etok *t)
+{
+	unsigned char c = (unsigned char) d->s[t->start];
+	int			nb;
+	uint32_t	cp;
+
+	if (t->upper || (c >= 'A' && c <= 'Z'))
+		return 1;
+	cp = ar_utf8_decode((const unsigned char *) d->s + t->start, t->len, &nb);
+	return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;	/* É, Ç … */
+}
+
+/* A lone definite nisba adjective: ال…ي or ال…ية (ة folded to ه). */
+static int
+definite_adjective(const ar_edoc *d, size_t i)
+{
+	size_t		n;
+	const char *k = ar_edoc_skey(d, i, &n);
+
+	if (!d->t[i].article || n < 10)
+		return 0;
+	return memcmp(k + n - 2, AR_YEH, 2) == 0 ||
+		(memcmp(k + n - 4, AR_YEH, 2) == 0 && memcmp(k + n - 2, "\xd9\x87", 2) == 0);
+}
+
+/* May the one-word span at token i be an entity of type? */
+static int
+single_ok(const ar_edoc *d, size_t i, int type)
+{
+	const ar_etok *t = &d->t[i];
+	int			ty = ar_etok_type(t);
+
+	if (t->type == AR_T_WORD)
+		return latin_name(d, t);
+	if (t->wflags & (AR_W_VERB | AR_W_STOP | AR_W_PREP | AR_W_TIME | AR_W_MODIFIER |
+					 AR_W_CONNECT | AR_W_WEEKDAY | AR_W_MONTH))
+		return 0;
+	if (ty == AR_G_TITLE || ty == AR_G_ORG_HEAD || ty == AR_G_LOC_HEAD)
+		return 0;
+	if (t->wflags & AR_W_COMMON)
+	{
+		const ar_etok *p = i > 0 ? &d->t[i - 1] : NULL;
+
+		if (type == AR_E_PERSON)
+			return 0;
+		return t->cl_src > 0 ||
+			(p && !t->punct && ((p->wflags & AR_W_PREP) || ar_etok_type(p) == AR_G_LOC_HEAD));
+	}
+	if (ty >= AR_E_PERSON && ty <= AR_E_NATIONALITY)
+		return 1;
+	if (verb_shaped(d, i))
+		return 0;
+	if (type != AR_E_PERSON && definite_adjective(d, i))
+		return 0;
+	return 1;
+}
+
+int
+ar_rules_span_ok(const ar_edoc *d, ar_match *m)
+{
+	size_t		a,
+				b,
+				b0;
+	ar_match	g;
+
+	if (m->strong == 2 || d->g == NULL)
+		return 1;
+	a = token_at(d, m->start);
+	if (a >= d->n)
+		return 1;
+	for (b = a; b < d->n && d->t[b].start < m->end; b++)
+		;
+	b0 = b;
+	/* a known longer name at the span's start is the span */
+	if (ar_rules_gaz_match(d, a, &g) && g.last > b && g.last - a >= 2)
+	{
+		g.strong = m->strong;
+		*m = g;
+		return 1;
+	}
+	/* an organization head takes its whole genitive chain */
+	if (m->type == AR_E_ORGANIZATION && org_rule(d, a, &g) && g.first == a && g.last > b)
+	{
+		g.strong = m->strong;
+		*m = g;
+		return 1;
+	}
+	while (b - a > 1 && (d->t[b - 1].wflags & AR_W_CONNECT))
+		b--;
+	if (b != b0)
+	{
+		m->end = d->t[b - 1].start + d->t[b - 1].len;
+		m->norm = NULL;
+		m->norm_len = 0;
+	}
+	if (b - a == 1)
+		return single_ok(d, a, m->type);
+	return 1;
+}
+
 /* ---- normalized values ---- */
 
 size_t

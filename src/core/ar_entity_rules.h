@@ -53,6 +53,22 @@ int			ar_rules_gaz_match(const ar_edoc *d, size_t i, ar_match *m);
 int			ar_rules_names(const ar_edoc *d, size_t i, ar_match *m);
 
 /*
+ * Rules that hold whatever decided a PER/LOC/ORG span (the rules or the
+ * tagger), applied before emission; a user's gazetteer row (m->strong 2) is
+ * never touched.  A span that cuts a multi-word gazetteer name is extended
+ * to it (and takes its type): اتحاد بن → اتحاد بن قردان.  A span never ends
+ * on a connector (بن، أبو، سيدي).  A one-word span is dropped when the word
+ * is a bare head or title (حركة، حزب، منظمة), a function word or verb
+ * (يضمن), a Latin word neither an acronym nor capitalized (of,
+ * actualités) or a lone definite adjective (المركزي، الوطني); a gazetteer entry that is also a common word (مالي،
+ * سيدي) needs context: a preposition or place head before it, or a
+ * proclitic.  Returns 0 to drop m, else 1 with m possibly changed (its norm
+ * reset when its extent changed).  Spans whose tokens left the window are
+ * kept as they are.
+ */
+int			ar_rules_span_ok(const ar_edoc *d, ar_match *m);
+
+/*
  * Normalized value of a PER/LOC/ORG span text[start..end) that the rules or
  * the tagger decided (README, "normalized"): the canonical of the gazetteer
  * name the span is, or that it holds after leading trigger words (titles,
