@@ -19,6 +19,7 @@
 /* Letters of normalized keys, by name (UTF-8). */
 #define AR_ALEF		"\xd8\xa7"	/* ا */
 #define AR_LAM		"\xd9\x84"	/* ل */
+#define AR_BEH		"\xd8\xa8"	/* ب */
 #define AR_WAW		"\xd9\x88"	/* و */
 #define AR_YEH		"\xd9\x8a"	/* ي */
 #define AR_ALEF_LAM	"\xd8\xa7\xd9\x84"	/* ال */

@@ -314,6 +314,23 @@ title_rule(const ar_edoc *d, size_t i, ar_match *m)
 	return 1;
 }
 
+/* Does token j take a ب complement inside a name (المعني ب، المكلف ب)? */
+static int
+takes_beh(const ar_edoc *d, size_t j)
+{
+	static const char *const words[] = {
+		"المعني", "المعنيه", "المكلف", "المكلفه", "الخاص", "الخاصه"
+	};
+	size_t		n,
+				w;
+	const char *k = ar_edoc_skey(d, j, &n);
+
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		if (strlen(words[w]) == n && memcmp(words[w], k, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Organization head + genitive chain, or descriptor head + name. */
 static int
 org_rule(const ar_edoc *d, size_t i, ar_match *m)
@@ -352,7 +369,10 @@ org_rule(const ar_edoc *d, size_t i, ar_match *m)
 			break;
 		if (t->article)
 		{
-			/* proclitic: ل (للأمن) anywhere, و (والجريمة) after the first word */
+			/*
+			 * proclitic: ل (للأمن) anywhere, و (والجريمة) after the first
+			 * word, ب after المعني/المكلف (المعني بالمخدرات)
+			 */
 			if (clen > 0)
 			{
 				const char *k0 = ar_edoc_key(d, k);
@@ -360,6 +380,8 @@ org_rule(const ar_edoc *d, size_t i, ar_match *m)
 				if (memcmp(k0, AR_LAM, 2) == 0)
 					;
 				else if (memcmp(k0, AR_WAW, 2) == 0 && k > j)
+					;
+				else if (memcmp(k0, AR_BEH, 2) == 0 && k > j && takes_beh(d, k - 1))
 					;
 				else
 					break;
