@@ -6,8 +6,10 @@ For every word form F of the corpus that starts with one of those letters
 (search-normalized as the engine's keys: test/stem_cli --none), and every
 split of one or two proclitic letters whose rest R does not start with the
 article (the article makes the split certain), the split is taken when R is
-attested at least twice and more often than F itself: وتونس (60) / تونس (4808)
-splits, بوزيد (450) / وزيد (0) and بلدية (184) / لدية (79) do not.  A form
+attested at least twice and at least half as often as F itself (words that
+mostly follow a preposition, لوكالة 464 / وكالة 388, still split): وتونس (60)
+/ تونس (4808) splits, بوزيد (450) / وزيد (0), بلدية (184) / لدية (79) and
+بطاقة (131) / طاقة (52) do not.  A form
 enters the table when F or its best rest occurs at least twice; the engine
 falls back to its lexicon for the others.
 
@@ -61,10 +63,10 @@ def main():
         if any(F[k:].startswith("ال") or (F[:k].endswith("ل") and F[k:k + 1] == "ل")
                for k in splits):
             continue            # the article: the engine splits it anyway
-        best, bk = fc, 0
+        best, bk = 0, 0
         for k in splits:
             rc = count.get(F[k:], 0)
-            if len(F) - k >= 2 and rc >= 2 and rc > best:
+            if len(F) - k >= 2 and rc >= 2 and 2 * rc >= fc and rc > best:
                 best, bk = rc, k
         if max(fc, best) < 2:
             continue

@@ -50,6 +50,7 @@ typedef struct ar_etok
 	uint8_t		upper;			/* Latin word in capitals (acronym) */
 	uint8_t		article;		/* key (after proclitics) starts with ال */
 	uint8_t		rtag;			/* the rules' tag of the token (model mode) */
+	uint8_t		real_cl;		/* the proclitic is one in this word (ar_rules_clitic) */
 } ar_etok;
 
 typedef struct ar_edoc
@@ -81,6 +82,16 @@ typedef struct ar_match
 	char		buf[128];		/* storage for a short norm */
 } ar_match;
 
+/*
+ * Source bytes of the proclitic that a span starting at t leaves out: the
+ * stemmer's split when the rules find the rest a word (ar_rules_clitic).
+ */
+static inline uint32_t
+ar_etok_clitic(const ar_etok *t)
+{
+	return t->real_cl ? t->cl_src : 0;
+}
+
 /* Fill m with a name match over tokens [first, last), its proclitic left out. */
 static inline void
 ar_match_set(const ar_edoc *d, ar_match *m, int type, size_t first, size_t last)
@@ -88,7 +99,7 @@ ar_match_set(const ar_edoc *d, ar_match *m, int type, size_t first, size_t last)
 	m->type = type;
 	m->first = first;
 	m->last = last;
-	m->start = d->t[first].start + d->t[first].cl_src;
+	m->start = d->t[first].start + ar_etok_clitic(&d->t[first]);
 	m->end = d->t[last - 1].start + d->t[last - 1].len;
 	m->norm = NULL;
 	m->norm_len = 0;

@@ -183,9 +183,19 @@ add_token(run_state *st, const ar_token *tok)
 	d->keys_len += klen;
 	t->skey_off = t->key_off;
 	t->skey_len = klen;
-	/* a proclitic only when the rest is a word (ar_rules_clitic) */
+	/*
+	 * The stemmer's proclitic split gives the lookup key without proclitics
+	 * (and the tagger's features); whether the span may start after it is
+	 * the rules' call (ar_rules_clitic): باتريك keeps its ب.
+	 */
 	if (tok->type == AR_T_ARABIC && klen >= 6)
-		k = ar_rules_clitic(d->g, key, klen);
+	{
+		size_t		sk;
+		int			rk = ar_rules_clitic(d->g, key, klen, &sk);
+
+		k = rk > 0 && (size_t) rk < sk ? (size_t) rk : sk;
+		t->real_cl = rk > 0;
+	}
 	kb = 2 * k;					/* the clitic letters are two bytes each */
 	if (k > 0 && (t->cl_src = (uint32_t) clitic_src(src, tok->len, k)) != 0)
 	{
@@ -407,7 +417,7 @@ emit(run_state *st, const ar_match *mm)
 	{
 		if (mm->norm >= mm->buf && mm->norm < mm->buf + sizeof(mm->buf))
 			copy.norm = copy.buf + (mm->norm - mm->buf);
-		if (!ar_rules_span_ok(&st->d, &copy))
+		if (!ar_rules_span_ok(&st->d, &copy, st->emitted_end))
 			return 0;
 	}
 	/* a span extended by the rules covers what was decided after it */

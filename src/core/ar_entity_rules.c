@@ -59,13 +59,14 @@ is_name_rec(const ar_gaz_rec *r)
 }
 
 int
-ar_rules_clitic(const ar_gaz *g, const char *key, size_t klen)
+ar_rules_clitic(const ar_gaz *g, const char *key, size_t klen, size_t *stem_k)
 {
 	size_t		k = stem_clitic(key, klen),
 				kb,
 				j;
 	int			c;
 
+	*stem_k = k;
 	if (k == 0 || g == NULL)
 		return (int) k;
 	for (j = 0; j < k; j++)
@@ -102,6 +103,16 @@ ar_rules_clitic(const ar_gaz *g, const char *key, size_t klen)
 	return 0;
 }
 
+/* Key of token j without its proclitics when they are real ones. */
+static const char *
+word_key(const ar_edoc *d, size_t j, size_t *n)
+{
+	if (d->t[j].cl_src == 0 || d->t[j].real_cl)
+		return ar_edoc_skey(d, j, n);
+	*n = d->t[j].key_len;
+	return ar_edoc_key(d, j);
+}
+
 /*
  * An unknown word that looks like an imperfect or future verb (يصف، ستزور):
  * a name that was being extended stops before it.
@@ -111,7 +122,7 @@ verb_shaped(const ar_edoc *d, size_t j)
 {
 	const ar_etok *t = &d->t[j];
 	size_t		n;
-	const char *k = ar_edoc_skey(d, j, &n);
+	const char *k = word_key(d, j, &n);
 
 	if (t->type != AR_T_ARABIC || t->nm || t->article || n < 6)
 		return 0;
@@ -361,7 +372,7 @@ org_rule(const ar_edoc *d, size_t i, ar_match *m)
 	{
 		const ar_etok *t = &d->t[k];
 		int			ty = ar_etok_type(t);
-		size_t		clen = t->cl_src;
+		size_t		clen = ar_etok_clitic(t);
 
 		if (t->punct || !is_word(t) ||
 			(t->wflags & (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_TIME | AR_W_WEEKDAY |
@@ -403,7 +414,7 @@ org_rule(const ar_edoc *d, size_t i, ar_match *m)
 		}
 		/* construct noun: only when a definite word follows (شؤون المرأة) */
 		if (!personish(t) && k + 1 < d->n && !d->t[k + 1].punct && d->t[k + 1].article &&
-			d->t[k + 1].cl_src == 0 && (clen == 0 || memcmp(ar_edoc_key(d, k), AR_LAM, 2) == 0) &&
+			ar_etok_clitic(&d->t[k + 1]) == 0 && (clen == 0 || memcmp(ar_edoc_key(d, k), AR_LAM, 2) == 0) &&
 			!(t->wflags & NAME_STOP))
 			continue;
 		break;
@@ -591,7 +602,7 @@ static int
 definite_adjective(const ar_edoc *d, size_t i)
 {
 	size_t		n;
-	const char *k = ar_edoc_skey(d, i, &n);
+	const char *k = word_key(d, i, &n);
 
 	if (!d->t[i].article || n < 10)
 		return 0;
@@ -609,7 +620,7 @@ single_ok(const ar_edoc *d, size_t i, int type)
 	if (t->type == AR_T_WORD)
 		return latin_name(d, t);
 	if (t->wflags & (AR_W_VERB | AR_W_STOP | AR_W_PREP | AR_W_TIME | AR_W_MODIFIER |
-					 AR_W_CONNECT | AR_W_WEEKDAY | AR_W_MONTH))
+					 AR_W_CONNECT | AR_W_WEEKDAY))
 		return 0;
 	if (ty == AR_G_TITLE || ty == AR_G_ORG_HEAD || ty == AR_G_LOC_HEAD)
 		return 0;
@@ -618,28 +629,45 @@ single_ok(const ar_edoc *d, size_t i, int type)
 		const ar_etok *p = i > 0 ? &d->t[i - 1] : NULL;
 
 		if (type == AR_E_PERSON)
-			return 0;
-		return t->cl_src > 0 ||
+			return 1;			/* مبارك: the tagger's call */
+		return ar_etok_clitic(t) > 0 ||
 			(p && !t->punct && ((p->wflags & AR_W_PREP) || ar_etok_type(p) == AR_G_LOC_HEAD));
 	}
 	if (ty >= AR_E_PERSON && ty <= AR_E_NATIONALITY)
 		return 1;
 	if (verb_shaped(d, i))
 		return 0;
-	if (type != AR_E_PERSON && definite_adjective(d, i))
+	/* البنك المركزي, الأمن الوطني: the adjective of the noun before it */
+	if (type != AR_E_PERSON && definite_adjective(d, i) && i > 0 && !t->punct &&
+		(d->t[i - 1].article || ar_etok_type(&d->t[i - 1]) == AR_G_ORG_HEAD))
 		return 0;
 	return 1;
 }
 
+/* Do tokens [b, e) continue a name: a proclitic word or a known name? */
+static int
+chain_goes_on(const ar_edoc *d, size_t b, size_t e)
+{
+	for (; b < e; b++)
+	{
+		int			ty = ar_etok_type(&d->t[b]);
+
+		if (ar_etok_clitic(&d->t[b]) > 0 || ty == AR_E_LOCATION || ty == AR_E_ORGANIZATION)
+			return 1;
+	}
+	return 0;
+}
+
 int
-ar_rules_span_ok(const ar_edoc *d, ar_match *m)
+ar_rules_span_ok(const ar_edoc *d, ar_match *m, size_t from)
 {
 	size_t		a,
 				b,
 				b0;
 	ar_match	g;
 
-	if (m->strong == 2 || d->g == NULL)
+	/* a user's row always has its canonical; a tagger's span has no norm */
+	if ((m->norm != NULL && m->strong == 2) || d->g == NULL)
 		return 1;
 	a = token_at(d, m->start);
 	if (a >= d->n)
@@ -650,14 +678,25 @@ ar_rules_span_ok(const ar_edoc *d, ar_match *m)
 	/* a known longer name at the span's start is the span */
 	if (ar_rules_gaz_match(d, a, &g) && g.last > b && g.last - a >= 2)
 	{
-		g.strong = m->strong;
 		*m = g;
 		return 1;
 	}
-	/* an organization head takes its whole genitive chain */
-	if (m->type == AR_E_ORGANIZATION && org_rule(d, a, &g) && g.first == a && g.last > b)
+	/*
+	 * An organization head takes its genitive chain when the span cut it
+	 * before a ل-genitive, a coordination or a known name (not before a
+	 * mere adjective: مجلس النواب اللبناني stays مجلس النواب) ...
+	 */
+	if (m->type == AR_E_ORGANIZATION && org_rule(d, a, &g) && g.first == a &&
+		g.last > b && chain_goes_on(d, b, g.last))
 	{
-		g.strong = m->strong;
+		*m = g;
+		return 1;
+	}
+	/* ... or left out (مستقبل المرسى); a descriptor stays out (قناة الجزيرة) */
+	if (m->type != AR_E_PERSON && a > 0 && d->t[a - 1].start >= from && !d->t[a].punct &&
+		!(d->t[a - 1].wflags & AR_W_DESCRIPTOR) &&
+		org_rule(d, a - 1, &g) && g.first == a - 1 && g.last >= b)
+	{
 		*m = g;
 		return 1;
 	}

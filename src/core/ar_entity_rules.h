@@ -26,7 +26,7 @@ ar_etok_type(const ar_etok *t)
 static inline int
 ar_etok_foreign_clitic(const ar_etok *t)
 {
-	return t->cl_src > 0 && !(t->rf && t->rf->etype);
+	return ar_etok_clitic(t) > 0 && !(t->rf && t->rf->etype);
 }
 
 /*
@@ -38,8 +38,10 @@ ar_etok_foreign_clitic(const ar_etok *t)
  * know, the rest is a gazetteer or lexicon entry and the whole is not a
  * name.  So باتريك, كيم, وداد, بوزيد, بلقاسم keep their first letter while
  * وتونس, ومحمد, وبوشماوي lose it.  g may be NULL (the stemmer decides).
+ * *stem_k is set to the stemmer's split (the lookup key's).
  */
-int			ar_rules_clitic(const ar_gaz *g, const char *key, size_t klen);
+int			ar_rules_clitic(const ar_gaz *g, const char *key, size_t klen,
+							size_t *stem_k);
 
 /* Longest gazetteer name (person … nationality) at token i: 1 and m, or 0. */
 int			ar_rules_gaz_match(const ar_edoc *d, size_t i, ar_match *m);
@@ -54,19 +56,23 @@ int			ar_rules_names(const ar_edoc *d, size_t i, ar_match *m);
 
 /*
  * Rules that hold whatever decided a PER/LOC/ORG span (the rules or the
- * tagger), applied before emission; a user's gazetteer row (m->strong 2) is
- * never touched.  A span that cuts a multi-word gazetteer name is extended
- * to it (and takes its type): اتحاد بن → اتحاد بن قردان.  A span never ends
+ * tagger), applied before emission (nothing before byte from, the end of
+ * what was emitted, may be taken back); a user's gazetteer row (m->norm set and
+ * m->strong 2; m->strong is not read when m->norm is NULL) is never touched.  A span that cuts a multi-word gazetteer name is extended
+ * to it (and takes its type): اتحاد بن → اتحاد بن قردان; one that an
+ * organization head starts or just precedes takes the head's genitive chain
+ * (المعهد الوطني → المعهد الوطني للرصد الجوي, المرسى → مستقبل المرسى).  A span never ends
  * on a connector (بن، أبو، سيدي).  A one-word span is dropped when the word
  * is a bare head or title (حركة، حزب، منظمة), a function word or verb
  * (يضمن), a Latin word neither an acronym nor capitalized (of,
- * actualités) or a lone definite adjective (المركزي، الوطني); a gazetteer entry that is also a common word (مالي،
+ * actualités) or a definite adjective of the definite noun before it (البنك
+ * المركزي → not المركزي alone); a gazetteer entry that is also a common word (مالي،
  * سيدي) needs context: a preposition or place head before it, or a
  * proclitic.  Returns 0 to drop m, else 1 with m possibly changed (its norm
  * reset when its extent changed).  Spans whose tokens left the window are
  * kept as they are.
  */
-int			ar_rules_span_ok(const ar_edoc *d, ar_match *m);
+int			ar_rules_span_ok(const ar_edoc *d, ar_match *m, size_t from);
 
 /*
  * Normalized value of a PER/LOC/ORG span text[start..end) that the rules or
