@@ -339,6 +339,9 @@ UNIT_SUITE(entity_rules)
 	/* the chain stops at a verb, punctuation, a preposition */
 	expect(gz, "وقالت وزارة الصحة، إن", AR_E_ORGANIZATION, "وزارة الصحة", "وزاره الصحه");
 	expect(gz, "قالت وزارة الصحة في تونس", AR_E_ORGANIZATION, "وزارة الصحة", "وزاره الصحه");
+	expect(gz, "قالت وزارة الصحة تؤكد", AR_E_ORGANIZATION, "وزارة الصحة", "وزاره الصحه");
+	expect(gz, "تعاونت المديرية العامة للأمن الوطني وبالإنتربول", AR_E_ORGANIZATION,
+		   "المديرية العامة للأمن الوطني", "المديريه العامه للامن الوطني");
 	/* a bare head, a lone adjective, a verb are never entities */
 	CHECK(count_type(gz, "قالت حركة إن الوضع", AR_E_ORGANIZATION) == 0);
 	CHECK(count_type(gz, "قال حزب، في بيان", AR_E_ORGANIZATION) == 0);

@@ -431,7 +431,7 @@ emit(run_state *st, const ar_match *mm)
 	{
 		if (scratch_reserve(st, ar_rules_norm_bound(st->d.s, m->start, m->end)) != 0)
 			return -1;
-		norm = ar_rules_norm(st->d.g, st->d.s, m->start, m->end, st->scratch, &nlen);
+		norm = ar_rules_norm(st->d.g, m->type, st->d.s, m->start, m->end, st->scratch, &nlen);
 	}
 	else if (norm == NULL)
 	{

@@ -381,8 +381,8 @@ org_rule(const ar_edoc *d, size_t i, ar_match *m)
 		if (t->article)
 		{
 			/*
-			 * proclitic: ل (للأمن) anywhere, و (والجريمة) after the first
-			 * word, ب after المعني/المكلف (المعني بالمخدرات)
+			 * proclitic: ل (للأمن) anywhere, و alone (والجريمة) after the
+			 * first word, ب after المعني/المكلف (المعني بالمخدرات)
 			 */
 			if (clen > 0)
 			{
@@ -390,8 +390,9 @@ org_rule(const ar_edoc *d, size_t i, ar_match *m)
 
 				if (memcmp(k0, AR_LAM, 2) == 0)
 					;
-				else if (memcmp(k0, AR_WAW, 2) == 0 && k > j)
-					;
+				else if (memcmp(k0, AR_WAW, 2) == 0 && k > j &&
+						 memcmp(k0 + 2, AR_ALEF_LAM, 4) == 0 && ty == 0)
+					;			/* والجريمة, not وبالإنتربول nor a known name */
 				else if (memcmp(k0, AR_BEH, 2) == 0 && k > j && takes_beh(d, k - 1))
 					;
 				else
@@ -663,7 +664,8 @@ ar_rules_span_ok(const ar_edoc *d, ar_match *m, size_t from)
 {
 	size_t		a,
 				b,
-				b0;
+				b0,
+				h;
 	ar_match	g;
 
 	/* a user's row always has its canonical; a tagger's span has no norm */
@@ -693,12 +695,16 @@ ar_rules_span_ok(const ar_edoc *d, ar_match *m, size_t from)
 		return 1;
 	}
 	/* ... or left out (مستقبل المرسى); a descriptor stays out (قناة الجزيرة) */
-	if (m->type != AR_E_PERSON && a > 0 && d->t[a - 1].start >= from && !d->t[a].punct &&
-		!(d->t[a - 1].wflags & AR_W_DESCRIPTOR) &&
-		org_rule(d, a - 1, &g) && g.first == a - 1 && g.last >= b)
+	for (h = a; m->type != AR_E_PERSON && h > 0 && a - h < 3; h--)
 	{
-		*m = g;
-		return 1;
+		if (d->t[h - 1].start < from || d->t[h].punct)
+			break;
+		if (!(d->t[h - 1].wflags & AR_W_DESCRIPTOR) &&
+			org_rule(d, h - 1, &g) && g.first == h - 1 && g.last >= b)
+		{
+			*m = g;
+			return 1;
+		}
 	}
 	while (b - a > 1 && (d->t[b - 1].wflags & AR_W_CONNECT))
 		b--;
@@ -729,11 +735,11 @@ leading_trigger(const ar_gaz *g, const char *k, size_t n)
 	const ar_gaz_rec *r = ar_gaz_find1(g, k, n);
 
 	return r && (r->etype == AR_G_TITLE || r->etype == AR_G_LOC_HEAD ||
-				 (r->etype == AR_G_ORG_HEAD && (r->wflags & AR_W_DESCRIPTOR)));
+				 r->etype == AR_G_ORG_HEAD);
 }
 
 const char *
-ar_rules_norm(const ar_gaz *g, const char *text, size_t start, size_t end,
+ar_rules_norm(const ar_gaz *g, int type, const char *text, size_t start, size_t end,
 			  char *out, size_t *outlen)
 {
 	ar_tokenizer tz;
@@ -791,7 +797,8 @@ ar_rules_norm(const ar_gaz *g, const char *text, size_t start, size_t end,
 	{
 		const ar_gaz_rec *r = ar_gaz_find1(g, out + ts[i], o - ts[i]);
 
-		if (r && r->etype >= AR_E_PERSON && r->etype <= AR_E_NATIONALITY)
+		if (r && ((i == 0 && r->etype >= AR_E_PERSON && r->etype <= AR_E_NATIONALITY) ||
+				  r->etype == type))
 			return ar_gaz_canon(g, r, outlen);
 		if (i + 1 >= n || !leading_trigger(g, out + ts[i], te[i] - ts[i]))
 			break;

@@ -60,7 +60,8 @@ int			ar_rules_names(const ar_edoc *d, size_t i, ar_match *m);
  * what was emitted, may be taken back); a user's gazetteer row (m->norm set and
  * m->strong 2; m->strong is not read when m->norm is NULL) is never touched.  A span that cuts a multi-word gazetteer name is extended
  * to it (and takes its type): اتحاد بن → اتحاد بن قردان; one that an
- * organization head starts or just precedes takes the head's genitive chain
+ * organization head starts or precedes (by up to three words of its chain)
+ * takes the head's genitive chain
  * (المعهد الوطني → المعهد الوطني للرصد الجوي, المرسى → مستقبل المرسى).  A span never ends
  * on a connector (بن، أبو، سيدي).  A one-word span is dropped when the word
  * is a bare head or title (حركة، حزب، منظمة), a function word or verb
@@ -77,15 +78,16 @@ int			ar_rules_span_ok(const ar_edoc *d, ar_match *m, size_t from);
 /*
  * Normalized value of a PER/LOC/ORG span text[start..end) that the rules or
  * the tagger decided (README, "normalized"): the canonical of the gazetteer
- * name the span is, or that it holds after leading trigger words (titles,
- * heads); otherwise the span's tokens folded as gazetteer keys ("search"
+ * name the span is, or of the name of the span's type that follows its
+ * leading trigger words (الرئيس ترامب, منظمة OMSAC; not جامعة تونس, a place
+ * in an organization); otherwise the span's tokens folded as gazetteer keys ("search"
  * profile, Latin lowercased) joined by a space or their punctuation.  A span
  * cut out of لل (للأمم) is read with its article (الأمم).  out needs
  * ar_rules_norm_bound(end - start) bytes; returns out or the gazetteer's
  * storage, the length in *outlen.
  */
 size_t		ar_rules_norm_bound(const char *text, size_t start, size_t end);
-const char *ar_rules_norm(const ar_gaz *g, const char *text, size_t start, size_t end,
-						  char *out, size_t *outlen);
+const char *ar_rules_norm(const ar_gaz *g, int type, const char *text,
+						  size_t start, size_t end, char *out, size_t *outlen);
 
 #endif							/* AR_ENTITY_RULES_H */
