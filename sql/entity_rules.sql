@@ -70,3 +70,9 @@ SELECT count(*) AS not_dates FROM ar_entities('في 31 فبراير 2023 و 29 �
 SELECT entity, normalized, normalized::date = date '2024-02-29' AS casts FROM ar_entities('في 29 فبراير 2024') WHERE type = 'date';
 SELECT entity, type, normalized FROM ar_entities(
   'بلغ 0.5 مليون دولار و 300 دينار جزائري و 5 دنانير تونسية و 3 الدينار التونسي و 200 ريال سعودي و 50 درهما إماراتيا و 10 جنيهات مصرية') ORDER BY start_pos;
+
+-- a name too long to match is reported, not silently skipped
+INSERT INTO ar_gazetteer (name, type) VALUES
+  (repeat('كلمة ', 33) || 'أخيرة', 'organization');
+SELECT count(*) FROM ar_entities('كلمة');
+DELETE FROM ar_gazetteer WHERE NOT shipped;
