@@ -416,6 +416,8 @@ UNIT_SUITE(entity_rules)
 	CHECK(find("في 31/04/2023", run(gz, "في 31/04/2023"), "31", AR_E_DATE) < 0);
 	expect(gz, "بلغ 0.5 مليون دولار", AR_E_MONEY, "0.5 مليون دولار", "500000 USD");
 	expect(gz, "بلغ 000.5 مليار", AR_E_NUMBER, "000.5 مليار", "500000000");
+	expect(gz, "بسعر 0,100 دينار", AR_E_MONEY, "0,100 دينار", "0.100 DINAR");
+	expect(gz, "بلغ 1,500 دولار", AR_E_MONEY, "1,500 دولار", "1500 USD");
 	expect(gz, "دفع 300 دينار جزائري", AR_E_MONEY, "300 دينار جزائري", "300 DZD");
 	CHECK(count_type(gz, "دفع 300 دينار جزائري", AR_E_NATIONALITY) == 0);
 	expect(gz, "دفع 5 دنانير تونسية", AR_E_MONEY, "5 دنانير تونسية", "5 TND");

@@ -333,6 +333,9 @@ number_digits(const char *k, size_t n, char *out, size_t cap)
 	}
 	if (!first && run != 3)
 		groups3 = 0;
+	/* 0,100 is a fraction: no thousands group starts with a lone 0 */
+	if (n > 1 && k[0] == '0' && (k[1] == ',' || k[1] == '.'))
+		groups3 = 0;
 	if (dec == (size_t) -1)
 	{
 		if (ndots && ncommas)
