@@ -43,7 +43,7 @@ int_key(const ar_edoc *d, size_t i, int *ndig)
 static size_t
 tok_start(const ar_edoc *d, size_t i)
 {
-	return d->t[i].start + d->t[i].cl_src;
+	return d->t[i].start + ar_etok_clitic(&d->t[i]);
 }
 
 static size_t
