@@ -639,12 +639,13 @@ single_ok(const ar_edoc *d, size_t i, int type)
 	if (verb_shaped(d, i))
 		return 0;
 	/*
-	 * البنك المركزي, الكبد الفيروسي: the adjective of the noun before it (a
-	 * title or a name before it makes it a surname: الشيخ الغنوشي)
+	 * البنك المركزي, الكبد الفيروسي: the adjective of the noun before it (for
+	 * a person, a title or a name before it makes it a surname: الشيخ
+	 * الغنوشي)
 	 */
 	if (definite_adjective(d, i) && i > 0 && !t->punct &&
 		(d->t[i - 1].article || ar_etok_type(&d->t[i - 1]) == AR_G_ORG_HEAD) &&
-		ar_etok_type(&d->t[i - 1]) != AR_G_TITLE && !d->t[i - 1].nm)
+		(type != AR_E_PERSON || !d->t[i - 1].nm))
 		return 0;
 	return 1;
 }
