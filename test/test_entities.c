@@ -12,6 +12,8 @@
 
 #define MAXE 64
 
+static int	count_type(const ar_gaz *gz, const char *s, ar_etype type);
+
 typedef struct
 {
 	int			n;
@@ -70,6 +72,11 @@ test_gaz(void)
 		{"جاك", "given_name", ""},
 		{"شيراك", "person", "جاك شيراك"},
 		{"كوفي أنان", "person", ""},
+		{"مالي", "location", ""},
+		{"سيدي بوزيد", "location", ""},
+		{"بن قردان", "location", ""},
+		{"أفريقيا", "location", ""},
+		{"إفريقيا", "location", "أفريقيا"},
 	};
 	size_t		i;
 
@@ -169,18 +176,18 @@ UNIT_SUITE(entities)
 	expect(gz, "التقى محمد حسني مبارك في", AR_E_PERSON, "محمد حسني مبارك", "محمد حسني مبارك");
 	expect(gz, "وصرح كوفي أنان", AR_E_PERSON, "كوفي أنان", "كوفي أنان");
 	expect(gz, "استقبل السيد كريستوف ماير الوفد", AR_E_PERSON, "كريستوف", "كريستوف ماير");
-	expect(gz, "قال محمد الأحمدي إن", AR_E_PERSON, "محمد", "محمد الأحمدي");
+	expect(gz, "قال محمد الأحمدي إن", AR_E_PERSON, "محمد", "محمد الاحمدي");
 
 	/* organizations by trigger words and acronyms */
 	expect(gz, "أعلنت وزارة الخارجية المغربية أن", AR_E_ORGANIZATION,
-		   "وزارة الخارجية المغربية", "وزارة الخارجية المغربية");
+		   "وزارة الخارجية المغربية", "وزاره الخارجيه المغربيه");
 	expect(gz, "قالت المديرية العامة للأمن الوطني إن", AR_E_ORGANIZATION,
-		   "المديرية العامة للأمن الوطني", "المديرية العامة للأمن الوطني");
-	expect(gz, "تقرير UNHCR الجديد", AR_E_ORGANIZATION, "UNHCR", "UNHCR");
+		   "المديرية العامة للأمن الوطني", "المديريه العامه للامن الوطني");
+	expect(gz, "تقرير UNHCR الجديد", AR_E_ORGANIZATION, "UNHCR", "unhcr");
 	expect(gz, "أرباح شركة نوكيا", AR_E_ORGANIZATION, "نوكيا", "نوكيا");
 
 	/* locations by trigger words */
-	expect(gz, "وصل إلى مدينة سوسة أمس", AR_E_LOCATION, "سوسة", "سوسة");
+	expect(gz, "وصل إلى مدينة سوسة أمس", AR_E_LOCATION, "سوسة", "سوسه");
 
 	/* dates */
 	expect(gz, "يوم الخميس 18 نوفمبر 2021 في", AR_E_DATE, "الخميس 18 نوفمبر 2021", "2021-11-18");
@@ -257,5 +264,167 @@ UNIT_SUITE(entities)
 		free(gg);
 		free(big);
 	}
+	ar_gaz_free(gz);
+}
+
+/* Number of entities of type in s. */
+static int
+count_type(const ar_gaz *gz, const char *s, ar_etype type)
+{
+	got_t	   *g = run(gz, s);
+	int			i,
+				c = 0;
+
+	for (i = 0; i < g->n && i < MAXE - 1; i++)
+		c += g->type[i] == type;
+	return c;
+}
+
+/* The rows added in either order give the same gazetteer. */
+static const char *
+dup_rows_type(int reverse)
+{
+	ar_gaz	   *g = ar_gaz_new();
+	static const char *const rows[][2] = {
+		{"زيتونة", "organization"}, {"زيتونة", "location"}, {"زيتونة", "person"},
+	};
+	static got_t out;
+	int			k;
+	const char *s = "زار زيتونة أمس";
+
+	for (k = 0; k < 3; k++)
+	{
+		int			r = reverse ? 2 - k : k;
+
+		CHECK(ar_gaz_add_row(g, rows[r][0], strlen(rows[r][0]),
+							 (ar_etype) ar_etype_parse(rows[r][1]), NULL, 0, 1) == 0);
+	}
+	CHECK(ar_gaz_build(g) == 0);
+	memset(&out, 0, sizeof(out));
+	CHECK(ar_entities_run(g, s, strlen(s), collect, &out) == 0);
+	ar_gaz_free(g);
+	return out.n == 1 ? ar_etype_name(out.type[0]) : "none";
+}
+
+/* Span rules: clitics, chains, heads, Latin words, ambiguous names (issue 8). */
+UNIT_SUITE(entity_rules)
+{
+	ar_gaz	   *gz = test_gaz();
+	ar_gaz	   *u;
+	char		longname[1024];
+	int			i;
+
+	CHECK(gz != NULL);
+	if (gz == NULL)
+		return;
+	/* a first letter و ف ب ك ل stays when the rest is not a word */
+	expect(gz, "وقال السيد باتريك إيبا إن", AR_E_PERSON, "باتريك", "باتريك ايبا");
+	expect(gz, "التقى الزعيم كيم جونغ أون", AR_E_PERSON, "كيم", "كيم جونغ اون");
+	expect(gz, "قالت السيدة وداد بوشماوي إن", AR_E_PERSON, "وداد", "وداد بوشماوي");
+	expect(gz, "قال السيد فيلومون إن", AR_E_PERSON, "فيلومون", "فيلومون");
+	expect(gz, "قال السيد بلقاسم إن", AR_E_PERSON, "بلقاسم", "بلقاسم");
+	expect(gz, "وصل إلى سيدي بوزيد أمس", AR_E_LOCATION, "سيدي بوزيد", "سيدي بوزيد");
+	expect(gz, "وصل إلى وبن قردان", AR_E_LOCATION, "بن قردان", "بن قردان");
+	CHECK(count_type(gz, "وصل إلى سيدي بوزيد أمس", AR_E_PERSON) == 0);
+	/* and goes when the rest is: a known name, the article, a frequent word */
+	expect(gz, "زار بيروت وبمالي", AR_E_LOCATION, "مالي", "مالي");
+	expect(gz, "وصل إلى وسيدي بوزيد", AR_E_LOCATION, "سيدي بوزيد", "سيدي بوزيد");
+
+	/* an organization head with its genitive chain, ل-genitive and و inside */
+	expect(gz, "قالت المديرية العامة للأمن الوطني إن", AR_E_ORGANIZATION,
+		   "المديرية العامة للأمن الوطني", "المديريه العامه للامن الوطني");
+	expect(gz, "أصدر مكتب الأمم المتحدة المعني بالمخدرات والجريمة تقريرا", AR_E_ORGANIZATION,
+		   "مكتب الأمم المتحدة المعني بالمخدرات والجريمة",
+		   "مكتب الامم المتحده المعني بالمخدرات والجريمه");
+	/* the chain stops at a verb, punctuation, a preposition */
+	expect(gz, "وقالت وزارة الصحة، إن", AR_E_ORGANIZATION, "وزارة الصحة", "وزاره الصحه");
+	expect(gz, "قالت وزارة الصحة في تونس", AR_E_ORGANIZATION, "وزارة الصحة", "وزاره الصحه");
+	expect(gz, "قالت وزارة الصحة تؤكد", AR_E_ORGANIZATION, "وزارة الصحة", "وزاره الصحه");
+	expect(gz, "تعاونت المديرية العامة للأمن الوطني وبالإنتربول", AR_E_ORGANIZATION,
+		   "المديرية العامة للأمن الوطني", "المديريه العامه للامن الوطني");
+	/* a bare head, a lone adjective, a verb are never entities */
+	CHECK(count_type(gz, "قالت حركة إن الوضع", AR_E_ORGANIZATION) == 0);
+	CHECK(count_type(gz, "قال حزب، في بيان", AR_E_ORGANIZATION) == 0);
+	CHECK(count_type(gz, "وأكد الوطني أن", AR_E_ORGANIZATION) == 0);
+	/* Latin words: acronyms and capitalized names only */
+	CHECK(count_type(gz, "نشر موقع of page actualités الخبر", AR_E_ORGANIZATION) == 0);
+	expect(gz, "تقرير UNHCR الجديد", AR_E_ORGANIZATION, "UNHCR", "unhcr");
+	/* a gazetteer entry that is also a common word needs context */
+	CHECK(count_type(gz, "قدم دعم مالي كبير", AR_E_LOCATION) == 0);
+	expect(gz, "وصل الجنود إلى مالي أمس", AR_E_LOCATION, "مالي", "مالي");
+
+	/* normalized: canonical, else search-folded so variants group */
+	expect(gz, "زار أمريكا وفرنسا", AR_E_LOCATION, "أمريكا", "الولايات المتحدة");
+	expect(gz, "في إفريقيا", AR_E_LOCATION, "إفريقيا", "أفريقيا");
+	expect(gz, "قال السيد مُحمد بنعلي إن", AR_E_PERSON, "مُحمد", "محمد بنعلي");
+	expect(gz, "قال السيد محمد بنعلي إن", AR_E_PERSON, "محمد", "محمد بنعلي");
+
+	/* gazetteer names with punctuation; long names; duplicate rows */
+	u = ar_gaz_new();
+	CHECK(u != NULL);
+	CHECK(ar_gaz_add_row(u, "AT&T", 4, AR_E_ORGANIZATION, NULL, 0, 1) == 0);
+	CHECK(ar_gaz_add_row(u, "Procter & Gamble", strlen("Procter & Gamble"),
+						 AR_E_ORGANIZATION, NULL, 0, 1) == 0);
+	CHECK(ar_gaz_add_row(u, "بن-علي", strlen("بن-علي"), AR_E_PERSON, "زين العابدين بن علي",
+						 strlen("زين العابدين بن علي"), 1) == 0);
+	CHECK(ar_gaz_add_row(u, "الكونغو - برازافيل", strlen("الكونغو - برازافيل"),
+						 AR_E_LOCATION, NULL, 0, 0) == 0);
+	longname[0] = '\0';
+	for (i = 0; i < 14; i++)
+		strcat(longname, i ? " كلمة" : "جمعية");
+	CHECK(ar_gaz_add_row(u, longname, strlen(longname), AR_E_ORGANIZATION, NULL, 0, 1) == 0);
+	for (; i < AR_GAZ_MAX_TOKENS + 1; i++)
+		strcat(longname, " كلمة");
+	CHECK(ar_gaz_add_row(u, longname, strlen(longname), AR_E_ORGANIZATION, NULL, 0, 1) ==
+		  AR_GAZ_TOO_LONG);
+	CHECK(ar_gaz_build(u) == 0);
+	expect(u, "أعلنت AT&T أمس", AR_E_ORGANIZATION, "AT&T", "AT&T");
+	expect(u, "باعت Procter & Gamble الشركة", AR_E_ORGANIZATION, "Procter & Gamble",
+		   "Procter & Gamble");
+	expect(u, "قال بن-علي إن", AR_E_PERSON, "بن-علي", "زين العابدين بن علي");
+	expect(u, "في الكونغو - برازافيل أمس", AR_E_LOCATION, "الكونغو - برازافيل",
+		   "الكونغو - برازافيل");
+	expect(u, "في الكونغو – برازافيل أمس", AR_E_LOCATION, "الكونغو – برازافيل",
+		   "الكونغو - برازافيل");
+	{
+		got_t	   *gt = run(u, "أعلنت AT T أمس");	/* no & : not the row */
+
+		for (i = 0; i < gt->n && i < MAXE - 1; i++)
+			CHECK(strcmp(gt->norm[i], "AT&T") != 0);
+	}
+	longname[0] = '\0';
+	for (i = 0; i < 14; i++)
+		strcat(longname, i ? " كلمة" : "جمعية");
+	{
+		char		text[1200];
+
+		snprintf(text, sizeof(text), "قالت %s إن", longname);
+		expect(u, text, AR_E_ORGANIZATION, longname, longname);
+	}
+	ar_gaz_free(u);
+	CHECK_STR(dup_rows_type(0), "person");
+	CHECK_STR(dup_rows_type(1), "person");
+
+	/* dates and amounts */
+	expect(gz, "في كانون الثاني 2024 وصل", AR_E_DATE, "كانون الثاني 2024", "2024-01");
+	expect(gz, "في 15 كانون الثاني 2024 وصل", AR_E_DATE, "15 كانون الثاني 2024", "2024-01-15");
+	expect(gz, "في 3 تشرين الأول وصل", AR_E_DATE, "3 تشرين الأول", "--10-03");
+	expect(gz, "يوم 24 ديسمبر", AR_E_DATE, "24 ديسمبر", "--12-24");
+	CHECK(find("في 31 فبراير 2023", run(gz, "في 31 فبراير 2023"), "31", AR_E_DATE) < 0);
+	CHECK(find("في 29 فبراير 2023", run(gz, "في 29 فبراير 2023"), "29", AR_E_DATE) < 0);
+	expect(gz, "في 29 فبراير 2024", AR_E_DATE, "29 فبراير 2024", "2024-02-29");
+	CHECK(find("في 31/04/2023", run(gz, "في 31/04/2023"), "31", AR_E_DATE) < 0);
+	expect(gz, "بلغ 0.5 مليون دولار", AR_E_MONEY, "0.5 مليون دولار", "500000 USD");
+	expect(gz, "بلغ 000.5 مليار", AR_E_NUMBER, "000.5 مليار", "500000000");
+	expect(gz, "بسعر 0,100 دينار", AR_E_MONEY, "0,100 دينار", "0.100 DINAR");
+	expect(gz, "بلغ 1,500 دولار", AR_E_MONEY, "1,500 دولار", "1500 USD");
+	expect(gz, "دفع 300 دينار جزائري", AR_E_MONEY, "300 دينار جزائري", "300 DZD");
+	CHECK(count_type(gz, "دفع 300 دينار جزائري", AR_E_NATIONALITY) == 0);
+	expect(gz, "دفع 5 دنانير تونسية", AR_E_MONEY, "5 دنانير تونسية", "5 TND");
+	expect(gz, "دفع 3 الدينار التونسي", AR_E_MONEY, "3 الدينار التونسي", "3 TND");
+	expect(gz, "دفع 200 ريال سعودي", AR_E_MONEY, "200 ريال سعودي", "200 SAR");
+	expect(gz, "دفع 50 درهما إماراتيا", AR_E_MONEY, "50 درهما إماراتيا", "50 AED");
+	expect(gz, "دفع 10 جنيهات مصرية", AR_E_MONEY, "10 جنيهات مصرية", "10 EGP");
+	expect(gz, "دفع 7 جنيه إسترليني", AR_E_MONEY, "7 جنيه إسترليني", "7 GBP");
 	ar_gaz_free(gz);
 }

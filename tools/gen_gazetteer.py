@@ -19,8 +19,9 @@ import argparse, os, re, subprocess, tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data")
 
-# Derived adjectives that are ordinary words first (غاني: rich, singer).
-NOT_NATIONALITY = {"غاني", "مالي", "نمسي"}
+# Adjectives that are ordinary words first (غاني: rich, singer; مجري:
+# course, once ى is folded).
+NOT_NATIONALITY = {"غاني", "مالي", "نمسي", "مجري"}
 
 
 def icu_countries(cc):

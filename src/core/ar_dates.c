@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ar_gazetteer.h"
+
 #include "ar_dates.h"
 
 /* Value of a key made only of ASCII digits (at most 9), or -1; *ndig digits. */
@@ -41,7 +43,7 @@ int_key(const ar_edoc *d, size_t i, int *ndig)
 static size_t
 tok_start(const ar_edoc *d, size_t i)
 {
-	return d->t[i].start + d->t[i].cl_src;
+	return d->t[i].start + ar_etok_clitic(&d->t[i]);
 }
 
 static size_t
@@ -60,6 +62,23 @@ set_norm(ar_match *m, int type, size_t first, size_t last, size_t start, size_t 
 	m->end = end;
 	m->norm = m->buf;
 	m->norm_len = strlen(m->buf);
+}
+
+/* Is day/mon a real date of year (0: any year)?  Hijri months have 29-30 days. */
+static int
+valid_day(long year, int mon, long day, int hijri)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (mon < 1 || mon > 12 || day < 1)
+		return 0;
+	if (hijri)
+		return day <= 30;
+	if (day > mdays[mon - 1])
+		return 0;
+	if (mon == 2 && day == 29 && year > 0)
+		return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return 1;
 }
 
 /* Month at token i (one or two tokens): its lexicon value, *ntok tokens. */
@@ -134,6 +153,8 @@ day_month(const ar_edoc *d, size_t i, ar_match *m)
 	j += (size_t) nt;
 	if (year_at(d, j, &year, &hijri, &next))
 	{
+		if (!valid_day(year, mon, day, hijri))
+			return 0;
 		if (hijri)
 			snprintf(m->buf, sizeof(m->buf), "%ld-%02d-%02ldH", year, mon, day);
 		else
@@ -141,6 +162,8 @@ day_month(const ar_edoc *d, size_t i, ar_match *m)
 		set_norm(m, AR_E_DATE, i, next, tok_start(d, i), tok_end(d, next - 1));
 		return 1;
 	}
+	if (!valid_day(0, mon, day, hijri))
+		return 0;
 	snprintf(m->buf, sizeof(m->buf), "--%02d-%02ld%s", mon, day, hijri ? "H" : "");
 	set_norm(m, AR_E_DATE, i, j, tok_start(d, i), tok_end(d, j - 1));
 	return 1;
@@ -162,8 +185,8 @@ numeric_date(const ar_edoc *d, size_t i, ar_match *m)
 	/* one token: 20.09.2023 (the tokenizer keeps dotted digits together) */
 	if (d->t[i].type == AR_T_NUMBER && d->t[i].key_len == 10 && k[2] == '.' && k[5] == '.')
 	{
-		if (sscanf(k, "%2ld.%2ld.%4ld", &a, &b, &c) == 3 && a >= 1 && a <= 31 &&
-			b >= 1 && b <= 12 && c >= 1000)
+		if (sscanf(k, "%2ld.%2ld.%4ld", &a, &b, &c) == 3 && c >= 1000 &&
+			valid_day(c, (int) b, a, 0))
 		{
 			snprintf(m->buf, sizeof(m->buf), "%04ld-%02ld-%02ld", c, b, a);
 			set_norm(m, AR_E_DATE, i, i + 1, tok_start(d, i), tok_end(d, i));
@@ -182,9 +205,9 @@ numeric_date(const ar_edoc *d, size_t i, ar_match *m)
 	if ((sep != '-' && sep != '/') || !ar_edoc_gap_is(d, i + 1, sep) ||
 		!ar_edoc_gap_is(d, i + 2, sep))
 		return 0;
-	if (n1 == 4 && n2 <= 2 && n3 <= 2 && b >= 1 && b <= 12 && c >= 1 && c <= 31)
+	if (n1 == 4 && n2 <= 2 && n3 <= 2 && b <= 12 && valid_day(a, (int) b, c, 0))
 		snprintf(m->buf, sizeof(m->buf), "%04ld-%02ld-%02ld", a, b, c);
-	else if (n1 <= 2 && n2 <= 2 && n3 == 4 && a >= 1 && a <= 31 && b >= 1 && b <= 12)
+	else if (n1 <= 2 && n2 <= 2 && n3 == 4 && b <= 12 && valid_day(c, (int) b, a, 0))
 		snprintf(m->buf, sizeof(m->buf), "%04ld-%02ld-%02ld", c, b, a);
 	else
 		return 0;
@@ -310,6 +333,9 @@ number_digits(const char *k, size_t n, char *out, size_t cap)
 	}
 	if (!first && run != 3)
 		groups3 = 0;
+	/* 0,100 is a fraction: no thousands group starts with a lone 0 */
+	if (n > 1 && k[0] == '0' && (k[1] == ',' || k[1] == '.'))
+		groups3 = 0;
 	if (dec == (size_t) -1)
 	{
 		if (ndots && ncommas)
@@ -377,6 +403,18 @@ scale_digits(char *buf, size_t *n, size_t cap, int p)
 		if (len > 0 && buf[len - 1] == '.')
 			len--;
 	}
+	/* leading zeros of the integer part (0.5 مليون is 500000) */
+	{
+		size_t		z = 0;
+
+		while (z + 1 < len && buf[z] == '0' && buf[z + 1] != '.')
+			z++;
+		if (z > 0)
+		{
+			memmove(buf, buf + z, len - z);
+			len -= z;
+		}
+	}
 	*n = len;
 }
 
@@ -385,38 +423,62 @@ static const char *const currency_default[] = {
 	"RUB", "FRANC", "RUPEE", "CNY", "GBP"
 };
 
-/* Country qualifiers after a currency word (normalized, without ال and ة). */
+/* Country qualifiers after a currency word (ar_dates_lexicon adds their forms). */
 static const struct
 {
 	const char *adj;
 	const char *code;
 }			qualifiers[] =
 {
-	{"امريكي", "USD"}, {"اميركي", "USD"}, {"كندي", "CAD"}, {"استرالي", "AUD"},
+	{"أمريكي", "USD"}, {"أميركي", "USD"}, {"كندي", "CAD"}, {"أسترالي", "AUD"},
 	{"سعودي", "SAR"}, {"قطري", "QAR"}, {"عماني", "OMR"}, {"يمني", "YER"},
-	{"ايراني", "IRR"}, {"كويتي", "KWD"}, {"اردني", "JOD"}, {"عراقي", "IQD"},
+	{"إيراني", "IRR"}, {"كويتي", "KWD"}, {"أردني", "JOD"}, {"عراقي", "IQD"},
 	{"جزائري", "DZD"}, {"تونسي", "TND"}, {"ليبي", "LYD"}, {"بحريني", "BHD"},
-	{"اماراتي", "AED"}, {"مغربي", "MAD"}, {"مصري", "EGP"}, {"سوداني", "SDG"},
-	{"استرليني", "GBP"}, {"لبناني", "LBP"}, {"سوري", "SYP"}, {"تركي", "TRY"},
-	{"سويسري", "CHF"}, {"هندي", "INR"}, {"باكستاني", "PKR"}, {"اسرائيلي", "ILS"},
-	{"صيني", "CNY"}, {"ياباني", "JPY"}, {"روسي", "RUB"},
+	{"إماراتي", "AED"}, {"مغربي", "MAD"}, {"مصري", "EGP"}, {"سوداني", "SDG"},
+	{"لبناني", "LBP"}, {"سوري", "SYP"}, {"تركي", "TRY"},
+	{"سويسري", "CHF"}, {"هندي", "INR"}, {"باكستاني", "PKR"}, {"إسرائيلي", "ILS"},
+	{"صيني", "CNY"}, {"ياباني", "JPY"}, {"روسي", "RUB"}, {"كوبي", "CUP"},
+	{"موريتاني", "MRU"}, {"أوروبي", "EUR"},
 };
+
+/*
+ * Every form of a qualifier: masculine, feminine (ة), accusative (ا), with
+ * and without the article; written with hamza as in the table, the lexicon
+ * normalizes them like the text.
+ */
+int
+ar_dates_lexicon(ar_gaz *g)
+{
+	static const char *const forms[][2] = {
+		{"", ""}, {"", "ة"}, {"", "ا"}, {"ال", ""}, {"ال", "ة"}
+	};
+	size_t		q,
+				f;
+
+	for (q = 0; q < sizeof(qualifiers) / sizeof(qualifiers[0]); q++)
+		for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+		{
+			char		w[96];
+
+			snprintf(w, sizeof(w), "%s%s%s", forms[f][0], qualifiers[q].adj, forms[f][1]);
+			if (ar_gaz_add_word(g, w, AR_W_CURQUAL, (int) q + 1) != 0)
+				return -1;
+		}
+	return 0;
+}
 
 /* ISO code of a qualifier token, or NULL. */
 static const char *
 qualifier_code(const ar_edoc *d, size_t i)
 {
-	const char *k = ar_edoc_key(d, i);
-	size_t		n = d->t[i].key_len,
-				q;
+	const ar_etok *t = &d->t[i];
 
-	if (n > 4 && memcmp(k, "\xd8\xa7\xd9\x84", 4) == 0)	/* ال */
-		k += 4, n -= 4;
-	if (n > 2 && memcmp(k + n - 2, "\xd9\x87", 2) == 0)	/* ة folded to ه */
-		n -= 2;
-	for (q = 0; q < sizeof(qualifiers) / sizeof(qualifiers[0]); q++)
-		if (strlen(qualifiers[q].adj) == n && memcmp(qualifiers[q].adj, k, n) == 0)
-			return qualifiers[q].code;
+	if (t->rf && (t->rf->wflags & AR_W_CURQUAL) && t->rf->wval > 0 &&
+		t->rf->wval <= (int) (sizeof(qualifiers) / sizeof(qualifiers[0])))
+		return qualifiers[t->rf->wval - 1].code;
+	/* استرليني is a currency word of its own (جنيه استرليني) */
+	if ((t->wflags & AR_W_CURRENCY) && ar_edoc_wval(d, i) == 14)
+		return "GBP";
 	return NULL;
 }
 

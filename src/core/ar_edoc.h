@@ -16,6 +16,14 @@
 #include "ar_gazetteer.h"
 #include "ar_tokenize.h"
 
+/* Letters of normalized keys, by name (UTF-8). */
+#define AR_ALEF		"\xd8\xa7"	/* ا */
+#define AR_LAM		"\xd9\x84"	/* ل */
+#define AR_BEH		"\xd8\xa8"	/* ب */
+#define AR_WAW		"\xd9\x88"	/* و */
+#define AR_YEH		"\xd9\x8a"	/* ي */
+#define AR_ALEF_LAM	"\xd8\xa7\xd9\x84"	/* ال */
+
 #define AR_EDOC_WINDOW		512
 #define AR_EDOC_LOOKAHEAD	40
 
@@ -42,6 +50,7 @@ typedef struct ar_etok
 	uint8_t		upper;			/* Latin word in capitals (acronym) */
 	uint8_t		article;		/* key (after proclitics) starts with ال */
 	uint8_t		rtag;			/* the rules' tag of the token (model mode) */
+	uint8_t		real_cl;		/* the proclitic is one in this word (ar_rules_clitic) */
 } ar_etok;
 
 typedef struct ar_edoc
@@ -73,6 +82,30 @@ typedef struct ar_match
 	char		buf[128];		/* storage for a short norm */
 } ar_match;
 
+/*
+ * Source bytes of the proclitic that a span starting at t leaves out: the
+ * stemmer's split when the rules find the rest a word (ar_rules_clitic).
+ */
+static inline uint32_t
+ar_etok_clitic(const ar_etok *t)
+{
+	return t->real_cl ? t->cl_src : 0;
+}
+
+/* Fill m with a name match over tokens [first, last), its proclitic left out. */
+static inline void
+ar_match_set(const ar_edoc *d, ar_match *m, int type, size_t first, size_t last)
+{
+	m->type = type;
+	m->first = first;
+	m->last = last;
+	m->start = d->t[first].start + ar_etok_clitic(&d->t[first]);
+	m->end = d->t[last - 1].start + d->t[last - 1].len;
+	m->norm = NULL;
+	m->norm_len = 0;
+	m->strong = 0;
+}
+
 static inline const char *
 ar_edoc_key(const ar_edoc *d, size_t i)
 {
@@ -102,16 +135,19 @@ ar_edoc_wval(const ar_edoc *d, size_t i)
 
 /*
  * Record of the n-token key starting at token i (its first token taken
- * without proclitics when stripped), or NULL.  Tokens after the first must follow without
- * punctuation.
+ * without proclitics when stripped), or NULL.  The tokens are joined as the
+ * gazetteer joins a name's (ar_gaz_joiner): a space, or the punctuation of
+ * the blank between them (الكونغو - برازافيل, AT&T).
  */
 static inline const ar_gaz_rec *
 ar_edoc_seq(const ar_edoc *d, size_t i, int n, int stripped)
 {
-	const char *keys[AR_GAZ_MAX_TOKENS];
-	size_t		lens[AR_GAZ_MAX_TOKENS];
+	const char *keys[2 * AR_GAZ_MAX_TOKENS];
+	size_t		lens[2 * AR_GAZ_MAX_TOKENS];
+	char		join[AR_GAZ_MAX_TOKENS][AR_GAZ_JOINER_MAX];
 	uint64_t	h = AR_GAZ_HASH_INIT;
-	int			k;
+	int			k,
+				m = 0;
 
 	if (n < 1 || n > AR_GAZ_MAX_TOKENS || i + (size_t) n > d->n)
 		return NULL;
@@ -119,20 +155,34 @@ ar_edoc_seq(const ar_edoc *d, size_t i, int n, int stripped)
 	{
 		const ar_etok *t = &d->t[i + k];
 
-		if (k > 0 && t->punct)
-			return NULL;
+		if (k > 0)
+		{
+			if (t->punct)
+			{
+				lens[m] = ar_gaz_joiner(d->s + t->gap, t->start - t->gap, join[k]);
+				if (lens[m] == 0)
+					return NULL;
+				keys[m] = join[k];
+			}
+			else
+			{
+				keys[m] = " ";
+				lens[m] = 1;
+			}
+			h = ar_gaz_hash(h, keys[m], lens[m]);
+			m++;
+		}
 		if (k == 0 && stripped)
-			keys[k] = ar_edoc_skey(d, i, &lens[k]);
+			keys[m] = ar_edoc_skey(d, i, &lens[m]);
 		else
 		{
-			keys[k] = ar_edoc_key(d, i + k);
-			lens[k] = t->key_len;
-			if (k > 0)
-				h = ar_gaz_hash(h, " ", 1);
+			keys[m] = ar_edoc_key(d, i + k);
+			lens[m] = t->key_len;
 		}
-		h = ar_gaz_hash(h, keys[k], lens[k]);
+		h = ar_gaz_hash(h, keys[m], lens[m]);
+		m++;
 	}
-	return ar_gaz_findn(d->g, h, keys, lens, n);
+	return ar_gaz_find_parts(d->g, h, keys, lens, m);
 }
 
 /* Is the blank before token i (i > 0 in the window or not) exactly sep? */

@@ -16,18 +16,13 @@
 #include "ar_chars.h"
 #include "ar_dates.h"
 #include "ar_entities.h"
+#include "ar_entity_rules.h"
 #include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_stem.h"
 #include "ar_utf8.h"
 
-#define CLITIC_MAX_CP 64
 #define MAX_FEATS 40
-
-/* Bits that end (or forbid) a name. */
-#define NAME_STOP (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_TIME | AR_W_MONTH | \
-				   AR_W_WEEKDAY | AR_W_YEARWORD | AR_W_CURRENCY | AR_W_SCALE | \
-				   AR_W_PERCENT | AR_W_MODIFIER)
 
 typedef struct run_state
 {
@@ -40,6 +35,7 @@ typedef struct run_state
 	ar_entity_cb cb;
 	void	   *arg;
 	size_t		unreported;		/* bytes worked on since the last progress report */
+	size_t		emitted_end;	/* end of the last entity emitted */
 	/* model mode (see "model mode" below) */
 	const ar_ner_model *model;
 	ar_feat_cb	fcb;			/* feature dump instead of tagging */
@@ -60,7 +56,6 @@ typedef struct run_state
 	const int16_t *dyn_ptr[AR_NER_NTAGS][8];	/* rows of "pt|r=" features */
 } run_state;
 
-static const char ALEF_LAM[] = "\xd8\xa7\xd9\x84";	/* ال */
 
 /* ---- per-token preparation ---- */
 
@@ -81,35 +76,6 @@ keys_reserve(ar_edoc *d, size_t more)
 		d->keys_cap = cap;
 	}
 	return 0;
-}
-
-/*
- * Number of proclitic code points and their byte length in the key; the
- * rule is ar_stem's, shared with the stemmer.
- */
-static size_t
-clitic_cp(const char *key, size_t n, size_t *bytes)
-{
-	uint32_t	cps[CLITIC_MAX_CP];
-	size_t		ncp = 0,
-				p = 0,
-				k,
-				b = 0;
-	int			nb;
-
-	*bytes = 0;
-	while (p < n && ncp < CLITIC_MAX_CP)
-	{
-		cps[ncp++] = ar_utf8_decode((const unsigned char *) key + p, n - p, &nb);
-		p += (size_t) nb;
-	}
-	if (p < n)
-		return 0;
-	k = ar_clitic_prefix_len(cps, ncp, 0);
-	for (p = 0; p < k; p++)
-		b += cps[p] < 0x800 ? 2 : 3;
-	*bytes = b;
-	return k;
 }
 
 /* Source bytes covering the first k letters of the token (marks after them too). */
@@ -218,17 +184,29 @@ add_token(run_state *st, const ar_token *tok)
 	d->keys_len += klen;
 	t->skey_off = t->key_off;
 	t->skey_len = klen;
+	/*
+	 * The stemmer's proclitic split gives the lookup key without proclitics
+	 * (and the tagger's features); whether the span may start after it is
+	 * the rules' call (ar_rules_clitic): باتريك keeps its ب.
+	 */
 	if (tok->type == AR_T_ARABIC && klen >= 6)
-		k = clitic_cp(key, klen, &kb);
+	{
+		size_t		sk;
+		int			rk = ar_rules_clitic(d->g, key, klen, &sk);
+
+		k = rk > 0 && (size_t) rk < sk ? (size_t) rk : sk;
+		t->real_cl = rk > 0;
+	}
+	kb = 2 * k;					/* the clitic letters are two bytes each */
 	if (k > 0 && (t->cl_src = (uint32_t) clitic_src(src, tok->len, k)) != 0)
 	{
 		/* لل: the preposition merged with the article; look up as ال… */
-		if (kb >= 2 && klen > kb + 2 && memcmp(key + kb - 2, "\xd9\x84", 2) == 0 &&
-			memcmp(key + kb, "\xd9\x84", 2) == 0)
+		if (klen > kb + 2 && memcmp(key + kb - 2, AR_LAM, 2) == 0 &&
+			memcmp(key + kb, AR_LAM, 2) == 0)
 		{
 			char	   *alt = d->keys + d->keys_len;
 
-			memcpy(alt, "\xd8\xa7", 2);
+			memcpy(alt, AR_ALEF, 2);
 			memcpy(alt + 2, key + kb, klen - kb);
 			t->skey_off = d->keys_len;
 			t->skey_len = klen - kb + 2;
@@ -249,7 +227,7 @@ add_token(run_state *st, const ar_token *tok)
 	t->lx = t->rf && t->rf->wflags ? t->rf : (t->rs && t->rs->wflags ? t->rs : NULL);
 	t->nm = t->rf && t->rf->etype ? t->rf : (t->rs && t->rs->etype ? t->rs : NULL);
 	t->wflags = t->lx ? t->lx->wflags : 0;
-	t->article = t->skey_len > 4 && memcmp(d->keys + t->skey_off, ALEF_LAM, 4) == 0;
+	t->article = t->skey_len > 4 && memcmp(d->keys + t->skey_off, AR_ALEF_LAM, 4) == 0;
 	t->upper = tok->type == AR_T_WORD && is_upper_acronym(src, tok->len);
 	if (st->model || st->fcb)
 		hash_token(d, t);
@@ -355,435 +333,46 @@ slide(ar_edoc *d, size_t k)
 	}
 }
 
-/* ---- name rules ---- */
-
+/*
+ * The rules' findings under the short names the tagger below uses
+ * (ar_entity_rules.h is the interface).
+ */
 static inline int
 nm_type(const ar_etok *t)
 {
-	return t->nm ? t->nm->etype : 0;
+	return ar_etok_type(t);
 }
 
-static inline int
-is_word(const ar_etok *t)
-{
-	return t->type == AR_T_ARABIC || t->type == AR_T_WORD;
-}
-
-/* A proclitic that the name does not explain (و before a non-name). */
 static inline int
 foreign_clitic(const ar_etok *t)
 {
-	return t->cl_src > 0 && !(t->rf && t->rf->etype);
-}
-
-/*
- * An unknown word that looks like an imperfect or future verb (يصف، ستزور):
- * a name that was being extended stops before it.
- */
-static int
-verb_shaped(const ar_edoc *d, size_t j)
-{
-	const ar_etok *t = &d->t[j];
-	size_t		n;
-	const char *k = ar_edoc_skey(d, j, &n);
-
-	if (t->type != AR_T_ARABIC || t->nm || t->article || n < 6)
-		return 0;
-	if (memcmp(k, "\xd9\x8a", 2) == 0)	/* ي */
-		return 1;
-	/* سي ست سن: future prefix */
-	return n >= 8 && memcmp(k, "\xd8\xb3", 2) == 0 &&
-		(memcmp(k + 2, "\xd9\x8a", 2) == 0 || memcmp(k + 2, "\xd8\xaa", 2) == 0 ||
-		 memcmp(k + 2, "\xd9\x86", 2) == 0);
-}
-
-/*
- * Inside a name only a conjunction or a clitic before ال is a real
- * proclitic: ك and ف start many foreign names (كريستوف، فيليب).
- */
-static int
-name_clitic(const ar_edoc *d, size_t j)
-{
-	const ar_etok *t = &d->t[j];
-
-	return foreign_clitic(t) &&
-		(t->article || memcmp(ar_edoc_key(d, j), "\xd9\x88", 2) == 0);
-}
-
-/* May token j be part of a person name? */
-static int
-namelike(const ar_edoc *d, size_t j)
-{
-	const ar_etok *t;
-	int			ty;
-
-	if (j >= d->n)
-		return 0;
-	t = &d->t[j];
-	if (!is_word(t) || (t->wflags & NAME_STOP))
-		return 0;
-	ty = nm_type(t);
-	return !(ty == AR_E_LOCATION || ty == AR_E_ORGANIZATION || ty == AR_E_NATIONALITY ||
-			 ty == AR_G_TITLE || ty == AR_G_ORG_HEAD || ty == AR_G_LOC_HEAD);
+	return ar_etok_foreign_clitic(t);
 }
 
 static inline int
-personish(const ar_etok *t)
-{
-	int			ty = nm_type(t);
-
-	return ty == AR_E_PERSON || ty == AR_G_GIVEN_NAME;
-}
-
-/*
- * End (exclusive) of a person name whose first token is j0.  strong: 1 when
- * the name began with a given name, so unknown words may follow; 2 after a
- * title and an unknown first word, when only words without ال may; 0: only
- * known names or connector-led words.
- */
-static size_t
-person_end(const ar_edoc *d, size_t j0, int strong)
-{
-	size_t		j = j0 + 1,
-				last = j0 + 1;
-	int			count = 1,
-				closed = nm_type(&d->t[j0]) == AR_E_PERSON,
-				after_connector = (d->t[j0].wflags & AR_W_CONNECT) != 0;
-
-	while (j < d->n && count < 5)
-	{
-		const ar_etok *t = &d->t[j];
-
-		if (t->punct || name_clitic(d, j))
-			break;
-		if ((t->wflags & AR_W_CONNECT) && !personish(t))
-		{
-			after_connector = 1;
-			j++;
-			continue;
-		}
-		if ((t->wflags & AR_W_ORDINAL) && !after_connector)
-		{
-			/* عبد الله الثاني: the ordinal closes the name */
-			last = j + 1;
-			break;
-		}
-		if (!namelike(d, j))
-			break;
-		/* after a known surname only more known names follow */
-		if (!(after_connector || personish(t) ||
-			  (strong && !closed && count < 3 && !verb_shaped(d, j) &&
-			   (strong == 1 || !t->article))))
-			break;
-		if (nm_type(t) == AR_E_PERSON)
-			closed = 1;
-		after_connector = 0;
-		last = ++j;
-		count++;
-	}
-	return last;
-}
-
-static void
-set_match(const ar_edoc *d, ar_match *m, int type, size_t first, size_t last)
-{
-	m->type = type;
-	m->first = first;
-	m->last = last;
-	m->start = d->t[first].start + d->t[first].cl_src;
-	m->end = d->t[last - 1].start + d->t[last - 1].len;
-	m->norm = NULL;
-	m->norm_len = 0;
-	m->strong = 0;
-}
-
-/* Longest gazetteer entity at i. */
-static int
 gaz_match(const ar_edoc *d, size_t i, ar_match *m)
 {
-	const ar_etok *t = &d->t[i];
-	int			maxlen = 0,
-				l,
-				stripped;
-
-	if (t->rf && t->rf->maxlen > maxlen)
-		maxlen = t->rf->maxlen;
-	if (t->rs && t->rs->maxlen > maxlen)
-		maxlen = t->rs->maxlen;
-	if ((size_t) maxlen > d->n - i)
-		maxlen = (int) (d->n - i);
-	for (l = maxlen; l >= 1; l--)
-		for (stripped = 0; stripped <= 1; stripped++)
-		{
-			const ar_gaz_rec *r;
-
-			if (stripped && t->skey_off == t->key_off && t->skey_len == t->key_len)
-				continue;
-			r = l == 1 ? (stripped ? t->rs : t->rf) : ar_edoc_seq(d, i, l, stripped);
-			if (r && r->etype >= AR_E_PERSON && r->etype <= AR_E_NATIONALITY)
-			{
-				set_match(d, m, r->etype, i, i + (size_t) l);
-				if (!stripped)
-					m->start = t->start;
-				m->norm = ar_gaz_canon(d->g, r, &m->norm_len);
-				m->strong = (r->wflags & AR_W_USER) ? 2 : 1;
-				return 1;
-			}
-		}
-	return 0;
-}
-
-/* Length in tokens of a (possibly multi-word) trigger of kind at i, or 0. */
-static int
-trigger_len(const ar_edoc *d, size_t i, int kind)
-{
-	const ar_etok *t = &d->t[i];
-	int			maxlen = t->rs && t->rs->maxlen > (t->rf ? t->rf->maxlen : 0) ?
-		t->rs->maxlen : (t->rf ? t->rf->maxlen : 0);
-	int			l;
-
-	if (maxlen > 3)
-		maxlen = 3;
-	for (l = maxlen; l >= 2; l--)
-	{
-		const ar_gaz_rec *r = ar_edoc_seq(d, i, l, 1);
-
-		if (r && r->etype == kind)
-			return l;
-	}
-	return nm_type(t) == kind ? 1 : 0;
-}
-
-/* Title + [genitive, nationality, modifiers] + name. */
-static int
-title_rule(const ar_edoc *d, size_t i, ar_match *m)
-{
-	int			tl = trigger_len(d, i, AR_G_TITLE);
-	int			genitive;
-	ar_match	g;
-	size_t		j,
-				skipped = 0;
-
-	if (tl == 0)
-		return 0;
-	genitive = (d->t[i].wflags & AR_W_GENITIVE) || tl > 1;
-	j = i + (size_t) tl;
-	while (j < d->n && skipped < 5)
-	{
-		const ar_etok *t = &d->t[j];
-		int			ty = nm_type(t);
-
-		if (t->punct || !is_word(t))
-			return 0;
-		if (ty != AR_E_NATIONALITY && gaz_match(d, j, &g))
-			return 0;			/* الأمين العام للأمم المتحدة: the name is the next match */
-		if (ty == AR_E_NATIONALITY || ty == AR_G_TITLE || (t->wflags & AR_W_MODIFIER))
-			;
-		else if (genitive && t->article && !personish(t) && !(t->wflags & NAME_STOP))
-			;
-		else if (t->article && !personish(t) && j + 1 < d->n && !d->t[j + 1].punct &&
-				 namelike(d, j + 1) && !d->t[j + 1].article && !foreign_clitic(&d->t[j + 1]))
-			;					/* القائد النازي أدولف: an adjective, then the name */
-		else if (genitive && (ty == AR_E_LOCATION || ty == AR_E_ORGANIZATION))
-			;
-		else
-			break;
-		j++;
-		skipped++;
-	}
-	if (j >= d->n || d->t[j].punct || !namelike(d, j) || name_clitic(d, j))
-		return 0;
-	if (d->t[j].article && !personish(&d->t[j]) && genitive)
-		return 0;
-	set_match(d, m, AR_E_PERSON, j, person_end(d, j, personish(&d->t[j]) ? 1 : 2));
-	if (foreign_clitic(&d->t[j]))
-		m->start = d->t[j].start;	/* كريستوف: the letter belongs to the name */
-	return 1;
-}
-
-/* Organization head + genitive chain, or descriptor head + name. */
-static int
-org_rule(const ar_edoc *d, size_t i, ar_match *m)
-{
-	int			hl = trigger_len(d, i, AR_G_ORG_HEAD);
-	size_t		j,
-				k,
-				last = 0;
-
-	if (hl == 0)
-		return 0;
-	j = i + (size_t) hl;
-	if (j >= d->n || d->t[j].punct)
-		return 0;
-	if ((d->t[i].wflags & AR_W_DESCRIPTOR) && hl == 1 && !d->t[j].article)
-	{
-		/* شركة نوكيا: the name alone; a known name is left to the gazetteer */
-		if (d->t[j].nm || !namelike(d, j) || foreign_clitic(&d->t[j]))
-			return 0;
-		k = j + 1;
-		while (k < d->n && k < j + 3 && !d->t[k].punct && namelike(d, k) &&
-			   !d->t[k].article && !foreign_clitic(&d->t[k]) && !d->t[k].nm)
-			k++;
-		set_match(d, m, AR_E_ORGANIZATION, j, k);
-		return 1;
-	}
-	for (k = j; k < d->n && k < j + 8; k++)
-	{
-		const ar_etok *t = &d->t[k];
-		int			ty = nm_type(t);
-		size_t		clen = t->cl_src;
-
-		if (t->punct || !is_word(t) ||
-			(t->wflags & (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_TIME | AR_W_WEEKDAY |
-						  AR_W_MONTH | AR_W_YEARWORD)))
-			break;
-		if (t->article)
-		{
-			/* proclitic: ل (للأمن) anywhere, و (والجريمة) after the first word */
-			if (clen > 0)
-			{
-				const char *k0 = ar_edoc_key(d, k);
-
-				if (memcmp(k0, "\xd9\x84", 2) == 0)
-					;
-				else if (memcmp(k0, "\xd9\x88", 2) == 0 && k > j)
-					;
-				else
-					break;
-			}
-			last = k + 1;
-			continue;
-		}
-		if (ty == AR_E_LOCATION || ty == AR_E_ORGANIZATION || ty == AR_E_NATIONALITY)
-		{
-			if (foreign_clitic(t) && memcmp(ar_edoc_key(d, k), "\xd9\x84", 2) != 0)
-				break;
-			last = k + 1;
-			continue;
-		}
-		if (t->upper)
-		{
-			last = k + 1;
-			break;
-		}
-		/* construct noun: only when a definite word follows (شؤون المرأة) */
-		if (!personish(t) && k + 1 < d->n && !d->t[k + 1].punct && d->t[k + 1].article &&
-			d->t[k + 1].cl_src == 0 && (clen == 0 || memcmp(ar_edoc_key(d, k), "\xd9\x84", 2) == 0) &&
-			!(t->wflags & NAME_STOP))
-			continue;
-		break;
-	}
-	if (last == 0)
-		return 0;
-	set_match(d, m, AR_E_ORGANIZATION, i, last);
-	return 1;
-}
-
-/* Location head + place name. */
-static int
-loc_rule(const ar_edoc *d, size_t i, ar_match *m)
-{
-	int			hl = trigger_len(d, i, AR_G_LOC_HEAD);
-	int			strong;
-	size_t		j,
-				k;
-
-	if (hl == 0)
-		return 0;
-	strong = (d->t[i].wflags & AR_W_STRONG) != 0;
-	j = i + (size_t) hl;
-	while (j < d->n && !d->t[j].punct && nm_type(&d->t[j]) == AR_E_NATIONALITY)
-		j++;
-	if (j >= d->n || d->t[j].punct || d->t[j].nm || !namelike(d, j) ||
-		foreign_clitic(&d->t[j]) || (d->t[j].article && !strong))
-		return 0;
-	k = j + 1;
-	while (k < d->n && k < j + 3 && !d->t[k].punct && namelike(d, k) &&
-		   !d->t[k].article && !foreign_clitic(&d->t[k]) && !d->t[k].nm)
-		k++;
-	set_match(d, m, AR_E_LOCATION, j, k);
-	return 1;
-}
-
-/* أبو, ابو, عبد: may start a name (أبو مازن); بن, آل only continue one. */
-static int
-is_kunya(const ar_edoc *d, size_t i)
-{
-	size_t		n;
-	const char *k = ar_edoc_skey(d, i, &n);
-
-	return (n == 6 && (memcmp(k, "\xd8\xa7\xd8\xa8\xd9\x88", 6) == 0 ||
-					   memcmp(k, "\xd8\xb9\xd8\xa8\xd8\xaf", 6) == 0));
-}
-
-/* Given name (or أبو/عبد + name) and the name tokens after it. */
-static int
-given_rule(const ar_edoc *d, size_t i, ar_match *m)
-{
-	const ar_etok *t = &d->t[i];
-	size_t		end;
-
-	if (nm_type(t) == AR_G_GIVEN_NAME)
-	{
-		/* على (preposition) folds to the name علي: the written ى decides */
-		if ((t->wflags & AR_W_COMMON) && t->len >= 2 &&
-			memcmp(d->s + t->start + t->len - 2, "\xd9\x89", 2) == 0 &&
-			t->skey_len == 6 && memcmp(d->keys + t->skey_off, "\xd8\xb9\xd9\x84\xd9\x8a", 6) == 0)
-			return 0;
-		end = person_end(d, i, 1);
-		if (end == i + 1 && (t->wflags & AR_W_COMMON))
-			return 0;
-		if ((t->wflags & AR_W_COMMON) && end > i + 1 && !personish(&d->t[i + 1]) &&
-			!(d->t[i + 1].wflags & AR_W_CONNECT))
-			return 0;
-		set_match(d, m, AR_E_PERSON, i, end);
-		return 1;
-	}
-	if ((t->wflags & AR_W_CONNECT) && !t->nm && is_kunya(d, i) && i + 1 < d->n && !d->t[i + 1].punct &&
-		namelike(d, i + 1) && !foreign_clitic(&d->t[i + 1]) &&
-		(personish(&d->t[i + 1]) || !d->t[i + 1].article))
-	{
-		end = person_end(d, i + 1, personish(&d->t[i + 1]));
-		set_match(d, m, AR_E_PERSON, i, end);
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * Speech verb + unknown words + أن/إن or punctuation: the words are the
- * speaker (وقال غيلرمان إن …, وأوضح لارسن أن …).
- */
-static int
-speaker_rule(const ar_edoc *d, size_t i, ar_match *m)
-{
-	size_t		j = i + 1,
-				k,
-				n;
-	const char *key;
-
-	if (!(d->t[i].wflags & AR_W_VERB) || j >= d->n)
-		return 0;
-	for (k = j; k < d->n && k < j + 3; k++)
-	{
-		const ar_etok *t = &d->t[k];
-
-		if ((k > j && t->punct) || t->type != AR_T_ARABIC || t->nm || t->article ||
-			!namelike(d, k) || foreign_clitic(t) || verb_shaped(d, k))
-			break;
-	}
-	if (k == j || k >= d->n || d->t[j].punct)
-		return 0;
-	key = ar_edoc_skey(d, k, &n);
-	if (!d->t[k].punct &&
-		!(n == 4 && memcmp(key, "\xd8\xa7\xd9\x86", 4) == 0) &&	/* ان */
-		!(n == 6 && memcmp(key, "\xd8\xa7\xd9\x86\xd9\x87", 6) == 0))	/* انه */
-		return 0;
-	set_match(d, m, AR_E_PERSON, j, k);
-	return 1;
+	return ar_rules_gaz_match(d, i, m);
 }
 
 /* ---- emission ---- */
+
+/* Room for n bytes in the scratch buffer; -1 on OOM. */
+static int
+scratch_reserve(run_state *st, size_t n)
+{
+	if (n > st->scratch_cap)
+	{
+		size_t		cap = n + 64;
+		char	   *p = realloc(st->scratch, cap);
+
+		if (p == NULL)
+			return -1;
+		st->scratch = p;
+		st->scratch_cap = cap;
+	}
+	return 0;
+}
 
 /* Display form of s[start..end) with blanks collapsed; NULL on OOM. */
 static const char *
@@ -796,16 +385,8 @@ display_norm(run_state *st, size_t start, size_t end, size_t *outlen)
 				i,
 				o = 0;
 
-	if (bound + 1 > st->scratch_cap)
-	{
-		size_t		cap = bound + 64;
-		char	   *p = realloc(st->scratch, cap);
-
-		if (p == NULL)
-			return NULL;
-		st->scratch = p;
-		st->scratch_cap = cap;
-	}
+	if (scratch_reserve(st, bound + 1) != 0)
+		return NULL;
 	m = ar_normalize(s, n, AR_N_PROFILE_DISPLAY, st->scratch);
 	for (i = 0; i < m; i++)
 	{
@@ -844,13 +425,40 @@ tag_norm(run_state *st, const ar_etok *t, size_t *outlen)
 	return k + (t->key_len > 0 ? 1 : 0);
 }
 
+/*
+ * Emit m.  A name without a value yet (found by a rule or the tagger) gets
+ * its grouping key from ar_rules_norm, whoever decided its span.
+ */
 static int
-emit(run_state *st, const ar_match *m)
+emit(run_state *st, const ar_match *mm)
 {
-	const char *norm = m->norm;
-	size_t		nlen = m->norm_len;
+	ar_match	copy = *mm;
+	const ar_match *m = &copy;
+	const char *norm;
+	size_t		nlen;
 
-	if (norm == NULL)
+	if (copy.type == AR_E_PERSON || copy.type == AR_E_LOCATION ||
+		copy.type == AR_E_ORGANIZATION)
+	{
+		if (mm->norm >= mm->buf && mm->norm < mm->buf + sizeof(mm->buf))
+			copy.norm = copy.buf + (mm->norm - mm->buf);
+		if (!ar_rules_span_ok(&st->d, &copy, st->emitted_end))
+			return 0;
+	}
+	/* a span extended by the rules covers what was decided after it */
+	if (copy.start < st->emitted_end)
+		return 0;
+	st->emitted_end = copy.end;
+	norm = m->norm;
+	nlen = m->norm_len;
+	if (norm == NULL && (m->type == AR_E_PERSON || m->type == AR_E_LOCATION ||
+						 m->type == AR_E_ORGANIZATION))
+	{
+		if (scratch_reserve(st, ar_rules_norm_bound(st->d.s, m->start, m->end)) != 0)
+			return -1;
+		norm = ar_rules_norm(st->d.g, m->type, st->d.s, m->start, m->end, st->scratch, &nlen);
+	}
+	else if (norm == NULL)
 	{
 		norm = display_norm(st, m->start, m->end, &nlen);
 		if (norm == NULL)
@@ -868,8 +476,6 @@ match_at(run_state *st, size_t i, ar_match *m)
 {
 	const ar_edoc *d = &st->d;
 	const ar_etok *t = &d->t[i];
-	ar_match	r;
-	int			have;
 
 	switch (t->type)
 	{
@@ -877,7 +483,7 @@ match_at(run_state *st, size_t i, ar_match *m)
 		case AR_T_EMAIL:
 		case AR_T_HASHTAG:
 		case AR_T_MENTION:
-			set_match(d, m, t->type == AR_T_URL ? AR_E_URL : t->type == AR_T_EMAIL ?
+			ar_match_set(d, m, t->type == AR_T_URL ? AR_E_URL : t->type == AR_T_EMAIL ?
 					  AR_E_EMAIL : t->type == AR_T_HASHTAG ? AR_E_HASHTAG : AR_E_MENTION,
 					  i, i + 1);
 			m->norm = tag_norm(st, t, &m->norm_len);
@@ -891,35 +497,10 @@ match_at(run_state *st, size_t i, ar_match *m)
 		default:
 			break;
 	}
-	if ((t->wflags & (AR_W_WEEKDAY | AR_W_YEARWORD | AR_W_MONTH)) && ar_dates_match(d, i, m))
+	if ((t->wflags & (AR_W_WEEKDAY | AR_W_YEARWORD | AR_W_MONTH | AR_W_MONTH2)) &&
+		ar_dates_match(d, i, m))
 		return 1;
-	have = d->g ? gaz_match(d, i, m) : 0;
-	if (d->g && (title_rule(d, i, &r) || org_rule(d, i, &r) || loc_rule(d, i, &r) ||
-				 given_rule(d, i, &r) || (!have && speaker_rule(d, i, &r))))
-	{
-		ar_match	g2;
-
-		/*
-		 * A rule that announces a name (a title, a speech verb) defers to a
-		 * user's gazetteer row for the name itself (watch lists).  Shipped
-		 * rows do not: the rules and the tagger were tuned and trained so.
-		 */
-		if (r.first > i && gaz_match(d, r.first, &g2) && g2.strong == 2)
-			r = g2;
-		/* a known multi-word name is not stretched by a rule */
-		if (!have || (r.last > m->last &&
-					  !(m->last - m->first >= 2 && r.type == AR_E_ORGANIZATION)))
-		{
-			*m = r;
-			have = 1;
-		}
-	}
-	if (!have && t->upper && !t->nm)
-	{
-		set_match(d, m, AR_E_ORGANIZATION, i, i + 1);
-		have = 1;
-	}
-	return have;
+	return ar_rules_names(d, i, m);
 }
 
 /* ---- model mode ----

@@ -4,18 +4,18 @@
  *	  normalizer: gazetteer names, trigger words, dates, amounts, tags.
  *
  * Spans and clitics.  A span never starts with an attached proclitic that is
- * not part of the name: وبالإنتربول gives الإنتربول, ولبنان gives لبنان.  The
- * article ال stays inside the span when it is written (الإنتربول, not
- * إنتربول).  When ل + ال merge into لل (للأمم المتحدة) the preposition's ل
- * is dropped and the span starts at the article's ل (لأمم المتحدة), the
- * normalized value being the canonical name الأمم المتحدة.  Titles (السيد،
- * الرئيس …) and location heads (مدينة …) are kept out of the spans they
- * announce; organization heads with a genitive chain are inside (وزارة
- * الخارجية), descriptor heads are not (شركة نوكيا gives نوكيا).
+ * not part of the name: وبالإنتربول gives الإنتربول, ولبنان gives لبنان; a
+ * first letter that is no proclitic in that word stays (باتريك, كيم; see
+ * ar_rules_clitic).  The article ال stays inside the span when it is
+ * written.  When ل + ال merge into لل (للأمم المتحدة) the span starts at the
+ * article's ل (لأمم المتحدة).  Titles and location heads are kept out of the
+ * spans they announce; organization heads with a genitive chain are inside
+ * (وزارة الخارجية), descriptor heads are not (شركة نوكيا gives نوكيا).  The
+ * span rules of ar_entity_rules.h hold whatever decided a span.
  *
- * Normalized values: a gazetteer row's canonical; for names found by rules,
- * the span's text with tatweel and invisible characters removed and blanks
- * collapsed; dates, numbers, money, percentages as in ar_dates.h; URLs as
+ * Normalized values: for person, organization and location, the grouping
+ * key of ar_rules_norm (a gazetteer canonical, else the search-folded
+ * name); dates, numbers, money, percentages as in ar_dates.h; URLs as
  * written; emails lowercased; hashtags and mentions without # or @,
  * "search"-normalized.
  */

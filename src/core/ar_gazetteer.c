@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ar_chars.h"
 #include "ar_gazetteer.h"
 #include "ar_ner_model.h"
 #include "ar_normalize.h"
@@ -230,10 +231,44 @@ get_rec(ar_gaz *g, const char *key, size_t n)
 	return r;
 }
 
+size_t
+ar_gaz_joiner(const char *s, size_t n, char *out)
+{
+	size_t		p = 0,
+				o = 0;
+	int			nb;
+
+	while (p < n)
+	{
+		uint32_t	cp = ar_utf8_decode((const unsigned char *) s + p, n - p, &nb);
+		ar_cclass	c = ar_char_class(cp);
+
+		if (c != AR_C_SPACE && c != AR_C_FORMAT && c != AR_C_JOINER)
+		{
+			int			dash = cp == '-' || (cp >= 0x2010 && cp <= 0x2015) ||
+				cp == 0x2212 || cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D;
+			size_t		k = dash ? 1 : (size_t) nb;
+
+			if (o + k > AR_GAZ_JOINER_MAX)
+				return 0;
+			if (dash)
+				out[o] = '-';
+			else
+				memcpy(out + o, s + p, k);
+			o += k;
+		}
+		p += (size_t) nb;
+	}
+	if (o == 0)
+		out[o++] = ' ';
+	return o;
+}
+
 /*
- * Normalize and tokenize name into buf as tokens joined by single spaces;
- * returns the joined length and sets *ntok and *first (length of the first
- * token), or (size_t) -1 on OOM / too many tokens.
+ * Normalize and tokenize name into buf as tokens joined by their joiners
+ * (ar_gaz_joiner); returns the joined length and sets *ntok and *first
+ * (length of the first token), or (size_t) -1 on OOM / a joiner too long,
+ * and (size_t) -2 for too many tokens.
  */
 static size_t
 join_tokens(const char *name, size_t len, char **bufp, int *ntok, size_t *first)
@@ -241,7 +276,9 @@ join_tokens(const char *name, size_t len, char **bufp, int *ntok, size_t *first)
 	ar_tokenizer t;
 	ar_token	tok;
 	char	   *buf = malloc(ar_normalize_bound(name, len, AR_N_PROFILE_SEARCH) + len + 1);
-	size_t		n = 0;
+	size_t		n = 0,
+				blank_start = 0,
+				blank_len = 0;
 
 	*bufp = buf;
 	*ntok = 0;
@@ -251,24 +288,31 @@ join_tokens(const char *name, size_t len, char **bufp, int *ntok, size_t *first)
 	ar_tok_init(&t, name, len);
 	while (ar_tok_next(&t, &tok) != AR_T_END)
 	{
-		size_t		m;
+		size_t		m,
+					j = 0;
 
 		if (tok.type == AR_T_BLANK)
-			continue;
-		if (*ntok > 0)
-			buf[n++] = ' ';
-		m = ar_gaz_key(name + tok.start, tok.len, buf + n);
-		if (m == 0)
 		{
-			if (*ntok > 0)
-				n--;
+			if (blank_len == 0)
+				blank_start = tok.start;
+			blank_len = tok.start + tok.len - blank_start;
 			continue;
 		}
-		n += m;
+		if (*ntok > 0)
+		{
+			j = blank_len ? ar_gaz_joiner(name + blank_start, blank_len, buf + n) : 0;
+			if (j == 0)
+				return (size_t) -1;
+		}
+		m = ar_gaz_key(name + tok.start, tok.len, buf + n + j);
+		if (m == 0)
+			continue;			/* nothing left after folding: part of the blank */
+		blank_len = 0;
+		n += j + m;
 		if (*ntok == 0)
 			*first = m;
 		if (++*ntok > AR_GAZ_MAX_TOKENS)
-			return (size_t) -1;
+			return (size_t) -2;
 	}
 	return n;
 }
@@ -284,7 +328,9 @@ add_key(ar_gaz *g, const char *name, size_t len, int *ntokp)
 	ar_gaz_rec *r = NULL,
 			   *f;
 
-	if (n == (size_t) -1 || ntok == 0)
+	if (n == (size_t) -2)
+		ntok = -1;
+	if (n == (size_t) -1 || n == (size_t) -2 || ntok == 0)
 		goto done;
 	/* the first token's record remembers the longest entry it starts */
 	f = get_rec(g, buf, first);
@@ -295,7 +341,7 @@ add_key(ar_gaz *g, const char *name, size_t len, int *ntokp)
 	r = ntok == 1 ? f : get_rec(g, buf, n);
 done:
 	free(buf);
-	*ntokp = r ? ntok : 0;
+	*ntokp = r ? ntok : (ntok < 0 ? -1 : 0);
 	return r;
 }
 
@@ -324,6 +370,45 @@ valid_text(const char *s, size_t len)
 	return 1;
 }
 
+/* Precedence of row types for one name (ar_gazetteer.h); lower wins. */
+static int
+type_rank(ar_etype t)
+{
+	static const ar_etype order[] = {
+		AR_E_PERSON, AR_E_ORGANIZATION, AR_E_LOCATION, AR_G_GIVEN_NAME,
+		AR_E_NATIONALITY, AR_G_TITLE, AR_G_ORG_HEAD, AR_G_LOC_HEAD
+	};
+	int			i;
+
+	for (i = 0; i < (int) (sizeof(order) / sizeof(order[0])); i++)
+		if (order[i] == t)
+			return i;
+	return i;
+}
+
+/*
+ * Does a new row (type, canonical, user) replace the name row r holds?  The
+ * order is documented in ar_gazetteer.h: user over shipped, then the type
+ * listed first, then the smaller canonical; never the order of arrival.
+ */
+static int
+row_wins(const ar_gaz *g, const ar_gaz_rec *r, ar_etype type,
+		 const char *canon, size_t clen, int user)
+{
+	int			old_user = (r->wflags & AR_W_USER) != 0;
+	size_t		olen;
+	const char *old;
+	int			c;
+
+	if (user != old_user)
+		return user;
+	if ((int) type != r->etype)
+		return type_rank(type) < type_rank((ar_etype) r->etype);
+	old = ar_gaz_canon(g, r, &olen);
+	c = memcmp(canon, old, clen < olen ? clen : olen);
+	return c < 0 || (c == 0 && clen < olen);
+}
+
 int
 ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 			   const char *canonical, size_t canon_len, int user)
@@ -337,7 +422,7 @@ ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 		return -1;
 	r = add_key(g, name, name_len, &ntok);
 	if (r == NULL)
-		return -1;
+		return ntok < 0 ? AR_GAZ_TOO_LONG : -1;
 	if (canonical == NULL || canon_len == 0)
 	{
 		canonical = name;
@@ -348,6 +433,8 @@ ar_gaz_add_row(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 		canonical++, canon_len--;
 	while (canon_len && (canonical[canon_len - 1] == ' ' || canonical[canon_len - 1] == '\t'))
 		canon_len--;
+	if (r->etype != 0 && !row_wins(g, r, type, canonical, canon_len, user))
+		return 0;
 	if (arena_put(g, canonical, canon_len, &r->canon_off) != 0)
 		return -1;
 	r->canon_len = (uint32_t) canon_len;
@@ -423,8 +510,8 @@ ar_gaz_find1(const ar_gaz *g, const char *key, size_t n)
 }
 
 const ar_gaz_rec *
-ar_gaz_findn(const ar_gaz *g, uint64_t h, const char *const *keys,
-			 const size_t *lens, int n)
+ar_gaz_find_parts(const ar_gaz *g, uint64_t h, const char *const *keys,
+				  const size_t *lens, int n)
 {
 	size_t		slot,
 				total = 0;
@@ -434,7 +521,6 @@ ar_gaz_findn(const ar_gaz *g, uint64_t h, const char *const *keys,
 		return NULL;
 	for (i = 0; i < n; i++)
 		total += lens[i];
-	total += (size_t) (n - 1);
 	slot = (size_t) h & (g->index_cap - 1);
 	while (g->index[slot])
 	{
@@ -450,8 +536,6 @@ ar_gaz_findn(const ar_gaz *g, uint64_t h, const char *const *keys,
 				if (memcmp(k + p, keys[i], lens[i]) != 0)
 					break;
 				p += lens[i];
-				if (i + 1 < n && k[p++] != ' ')
-					break;
 			}
 			if (i == n)
 				return r;

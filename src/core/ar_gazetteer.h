@@ -20,8 +20,20 @@
  *                      chain completes (وزارة، منظمة، هيئة …);
  *   location_head      a word announcing a place name (مدينة، ولاية …), kept
  *                      out of the location span.
- * Any other ar_etype value is rejected by ar_gaz_add.  When two rows have the
- * same name, the row added last wins (user rows are added after shipped ones).
+ * Any other ar_etype value is rejected by ar_gaz_add.
+ *
+ * Two rows with the same name (after normalization): a user's row beats a
+ * shipped one (or the built-in lexicon's); between rows of the same origin
+ * the type first in the order person, organization, location, given_name,
+ * nationality, title, org_head, location_head wins (a name before an
+ * adjective or a trigger word: تركي is a given name before it is Turkish),
+ * then the bytewise smaller canonical.  So the result never depends on the order in
+ * which rows are added (a table's physical order).
+ *
+ * Punctuation inside a name (الكونغو - برازافيل, AT&T, Procter & Gamble,
+ * بن-علي) is part of the key: the blank between two tokens is kept as its
+ * punctuation (spaces dropped, dashes folded to '-'), so the name matches
+ * text with the same punctuation, spaced or not, and not the bare words.
  */
 #ifndef AR_GAZETTEER_H
 #define AR_GAZETTEER_H
@@ -67,11 +79,13 @@ ar_gaz	   *ar_gaz_new(void);
  * Add one row.  The name is normalized ("search" profile, ASCII lowercased)
  * and tokenized here, so rows are matched whatever their spelling variants.
  * canonical may be NULL/empty: the name itself is then the canonical.
- * Returns 0, or -1 on OOM, empty name, too many tokens (over
- * AR_GAZ_MAX_TOKENS), a type not listed above, or a name or canonical that
- * is not valid UTF-8 (or holds a NUL byte).
+ * Returns 0, or -1 on OOM, empty name, a type not listed above, or a name or
+ * canonical that is not valid UTF-8 (or holds a NUL byte), or
+ * AR_GAZ_TOO_LONG for a name of more than AR_GAZ_MAX_TOKENS tokens (the
+ * caller should tell the user: the row can never match).
  */
-#define AR_GAZ_MAX_TOKENS 12
+#define AR_GAZ_MAX_TOKENS 32
+#define AR_GAZ_TOO_LONG (-2)
 int			ar_gaz_add(ar_gaz *g, const char *name, size_t name_len, ar_etype type,
 					   const char *canonical, size_t canon_len);
 
@@ -126,8 +140,7 @@ size_t		ar_gaz_count(const ar_gaz *g);
 #define AR_W_PREP		0x00002	/* preposition */
 #define AR_W_VERB		0x00004	/* frequent verb */
 #define AR_W_MONTH		0x00008	/* wval: 1-12 Gregorian, 101-112 Hijri */
-#define AR_W_MONTH2		0x00010	/* first word of a two-word month; wval as above
-								 * for الاول, +1 for الثاني (see ar_dates.c) */
+#define AR_W_MONTH2		0x00010	/* first word of a two-word month (كانون الثاني) */
 #define AR_W_WEEKDAY	0x00020
 #define AR_W_YEARWORD	0x00040	/* عام، سنة */
 #define AR_W_CURRENCY	0x00080	/* wval indexes ar_dates.c's currency table */
@@ -144,6 +157,9 @@ size_t		ar_gaz_count(const ar_gaz *g);
 #define AR_W_ORDINAL	0x80000	/* regnal ordinal after a name (الثاني) */
 #define AR_W_STRONG		0x40000	/* location head that may precede ال- names */
 #define AR_W_USER		0x100000	/* a user's row (ar_gaz_add_row) */
+#define AR_W_CURQUAL	0x200000	/* country adjective after a currency word
+									 * (جزائري، تونسية، الإماراتي): wval
+									 * indexes ar_dates.c's qualifier table */
 
 typedef struct ar_gaz_rec
 {
@@ -177,11 +193,20 @@ ar_gaz_hash(uint64_t h, const char *s, size_t n)
 const ar_gaz_rec *ar_gaz_find1(const ar_gaz *g, const char *key, size_t n);
 
 /*
- * Record of the key made of n tokens keys[i]/lens[i] joined by spaces, or
- * NULL; h must be the hash of that joined key.
+ * Record of the key made of the n parts keys[i]/lens[i] concatenated (tokens
+ * and their joiners), or NULL; h must be the hash of that key.
  */
-const ar_gaz_rec *ar_gaz_findn(const ar_gaz *g, uint64_t h, const char *const *keys,
-							   const size_t *lens, int n);
+const ar_gaz_rec *ar_gaz_find_parts(const ar_gaz *g, uint64_t h, const char *const *keys,
+									const size_t *lens, int n);
+
+/*
+ * The separator of two tokens of a key, from the blank s[0..n) between them:
+ * " " when it is only white space or invisible marks, else its punctuation
+ * without spaces, dashes folded to '-' (at most AR_GAZ_JOINER_MAX bytes).
+ * Returns its length in out, 0 when longer (never part of a name).
+ */
+#define AR_GAZ_JOINER_MAX 8
+size_t		ar_gaz_joiner(const char *s, size_t n, char *out);
 
 /* Canonical value of a record (its key if the row gave none). */
 const char *ar_gaz_canon(const ar_gaz *g, const ar_gaz_rec *r, size_t *len);

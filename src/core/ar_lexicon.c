@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "ar_dates.h"
 #include "ar_gazetteer.h"
 
 /* Function words, pronouns, particles, adverbs: never part of a name. */
@@ -71,7 +72,9 @@ static const char common_names[] =
 	"جميل نبيل فؤاد وفاء سعادة نصر فتح صالح حميد كامل منصور ناصر فاضل عظيم سامي "
 	"رائد عماد منير باسم هادي راضي ماجد وسيم فرح هدى عيسى موسى يحيى زكي أنور "
 	"بشير نجاح سعد فهد صقر ليث أسد اسد نمر قاسم هاشم طاهر مبارك بدر قمر شمس "
-	"عمر عامر غالب منتصر حر حرية عدل عبد بن أبو ابو آل";
+	"عمر عامر غالب منتصر حر حرية عدل عبد بن أبو ابو آل "
+	/* also a common word: مالي financial, سيدي sir, بن son */
+	"مالي سيدي";
 
 /* Regnal ordinals that end a name (عبد الله الثاني, محمد السادس). */
 static const char ordinals[] =
@@ -79,7 +82,7 @@ static const char ordinals[] =
 	"الحادي عشر السادس عشر";
 
 static const char connectors[] =
-	"بن ابن بنت أبو ابو أبي ابي عبد آل ولد دي دا فان فون";
+	"بن ابن بنت أبو ابو أبي ابي عبد آل ولد دي دا فان فون سيدي";
 
 static const char weekdays[] =
 	"السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
@@ -179,7 +182,7 @@ static const char org_heads[] =
 	"جمعية اتحاد حزب حركة جبهة مؤسسة لجنة صندوق منتدى رابطة تجمع ائتلاف تحالف "
 	"كلية أكاديمية مجمع مكتب دائرة سلطة برلمان كتلة تيار "
 	"مصلحة إدارة ادارة بورصة غرفة اتحادية نادي فريق شركة صحيفة جريدة مجلة قناة "
-	"إذاعة تلفزيون منتخب المنظمة الوزارة الهيئة المديرية النقابة المفوضية "
+	"إذاعة تلفزيون منتخب أولمبيك اولمبيك مستقبل شبيبة المنظمة الوزارة الهيئة المديرية النقابة المفوضية "
 	"الجامعة المعهد المجلس المحكمة البنك المصرف الوكالة الجمعية الاتحاد الحزب "
 	"الحركة الجبهة المؤسسة اللجنة الصندوق المنتدى الرابطة الأكاديمية المكتب "
 	"السلطة البرلمان الكلية الغرفة البورصة";
@@ -267,8 +270,21 @@ ar_lexicon_load(ar_gaz *g)
 		add_list(g, strong_loc_heads, AR_W_STRONG, 0))
 		return -1;
 	for (i = 0; i < sizeof(months) / sizeof(months[0]); i++)
+	{
+		const char *sp = strchr(months[i].name, ' ');
+		char		first[64];
+
 		if (ar_gaz_add_word(g, months[i].name, AR_W_MONTH, months[i].month) != 0)
 			return -1;
+		/* the first word of كانون الثاني lets the date recognizer try there */
+		if (sp && (size_t) (sp - months[i].name) < sizeof(first))
+		{
+			memcpy(first, months[i].name, (size_t) (sp - months[i].name));
+			first[sp - months[i].name] = '\0';
+			if (ar_gaz_add_word(g, first, AR_W_MONTH2, 0) != 0)
+				return -1;
+		}
+	}
 	if (add_list(g, month_ambiguous, AR_W_COMMON, 0))
 		return -1;
 	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
@@ -277,6 +293,8 @@ ar_lexicon_load(ar_gaz *g)
 	for (i = 0; i < sizeof(currencies) / sizeof(currencies[0]); i++)
 		if (add_list(g, currencies[i].names, AR_W_CURRENCY, currencies[i].id))
 			return -1;
+	if (ar_dates_lexicon(g) != 0)
+		return -1;
 	if (add_kind(g, titles, AR_G_TITLE) || add_kind(g, org_heads, AR_G_ORG_HEAD) ||
 		add_kind(g, loc_heads, AR_G_LOC_HEAD) ||
 		ar_gaz_add(g, "الأمين العام", strlen("الأمين العام"), AR_G_TITLE, NULL, 0) ||

@@ -108,9 +108,15 @@ add_row(ar_gaz *g, HeapTuple tup, TupleDesc desc)
 	if (t < 0)
 		return;					/* the table's CHECK constraint prevents it */
 	d = SPI_getbinval(tup, desc, 4, &isnull);
-	/* -1 here is an empty or over-long name: skipped, never fatal */
-	(void) ar_gaz_add_row(g, name, (size_t) nlen, (ar_etype) t, canon, (size_t) clen,
-						  isnull || !DatumGetBool(d));
+	/* -1 here is a name with nothing to match: skipped, never fatal */
+	if (ar_gaz_add_row(g, name, (size_t) nlen, (ar_etype) t, canon, (size_t) clen,
+					   isnull || !DatumGetBool(d)) == AR_GAZ_TOO_LONG)
+		ereport(WARNING,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("ar_gazetteer name \"%s\" has more than %d words and is never matched",
+						TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull)),
+						AR_GAZ_MAX_TOKENS),
+				 errhint("Shorten the name, or add its usual short form as an alias row.")));
 }
 
 /*
