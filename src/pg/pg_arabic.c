@@ -10,6 +10,7 @@
 
 #include "ar_normalize.h"
 #include "pg_arabic.h"
+#include "pg_bm25.h"
 
 PG_MODULE_MAGIC;
 
@@ -37,6 +38,7 @@ _PG_init(void)
 							 NULL,
 							 assign_entity_model,
 							 NULL);
+	pg_arabic_bm25_define_gucs();
 	MarkGUCPrefixReserved("pg_arabic");
 
 	/* tables are built once per backend, here, never per call */
