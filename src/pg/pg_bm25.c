@@ -308,6 +308,10 @@ ar_bm25_analyze(PG_FUNCTION_ARGS)
 	while ((e = lexcount_iterate(c.lexemes, &it)) != NULL)
 		bm25_store_lexeme(w, e->key.s, (int) e->key.len, e->df);
 	bm25_store_finish(w, c.ndocs, c.total_length);
+	ereport(DEBUG1,
+			(errmsg_internal("ar_bm25_analyze: %lld documents, %u lexemes, %zu kB of memory for the counts",
+							 (long long) c.ndocs, c.lexemes->members,
+							 MemoryContextMemAllocated(c.cxt, true) / 1024)));
 	MemoryContextDelete(c.cxt);
 	PG_RETURN_INT64(c.ndocs);
 }

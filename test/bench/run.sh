@@ -211,4 +211,7 @@ SQL
 		exit (r < 4 || n ~ /arabic/ ? 0 : 1) }' || mem_fail=1
 done
 [ $mem_fail -eq 0 ] || say "memory check: some function exceeded its bound or failed"
+# --- e. BM25: analyze time and memory, ranking cost vs ts_rank (ANT corpus) ----
+say "BM25 ranking (test/bench/bm25.sh)"
+bash test/bench/bm25.sh
 say "bench done"
