@@ -215,6 +215,11 @@ SELECT ar_bm25_analyze('no_such_table', 'tsv');
 SELECT ar_bm25_analyze('bm25_docs_tsv', 'tsv');
 CREATE TABLE bm25_never (tsv tsvector);
 SELECT ar_bm25_rank('bm25_never', 'tsv', 'ابتزاز:1', 'ابتزاز');
+-- the hint names a table outside the search_path as it must be written
+CREATE SCHEMA bm25_elsewhere;
+CREATE TABLE bm25_elsewhere.docs (tsv tsvector);
+SELECT ar_bm25_rank('bm25_elsewhere.docs', 'tsv', 'ابتزاز:1', 'ابتزاز');
+DROP SCHEMA bm25_elsewhere CASCADE;
 
 -- privileges: a role that cannot read the table cannot read its statistics
 CREATE ROLE regress_bm25_reader;

@@ -382,7 +382,8 @@ read_column(Bm25Cache *c, Oid relid, const char *col)
 				 errmsg("column \"%s\" of relation \"%s\" has no BM25 statistics",
 						col, get_rel_name(relid)),
 				 errhint("Collect them with: SELECT ar_bm25_analyze(%s, %s);",
-						 quote_literal_cstr(get_rel_name(relid)),
+						 quote_literal_cstr(DatumGetCString(DirectFunctionCall1(regclassout,
+																				ObjectIdGetDatum(relid)))),
 						 quote_literal_cstr(col))));
 	if (c->relid != relid || c->attnum != attnum ||
 		c->stats.generation != stats.generation)
