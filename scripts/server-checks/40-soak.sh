@@ -55,6 +55,12 @@ if [ "$HAS_ENT" = t ]; then
 else
 	echo "SKIP: ar_entities does not exist yet: soak without entities"
 fi
+# BM25-ranked searches while other clients re-analyze the column
+HAS_BM25=$(q -c "SELECT to_regprocedure('ar_bm25_analyze(regclass, name)') IS NOT NULL")
+if [ "$HAS_BM25" = t ]; then
+	q -f "$TOP/test/soak/bm25_setup.sql"
+	SCRIPTS+=(-f "$TOP/test/soak/bm25.sql@2" -f "$TOP/test/soak/bm25_analyze.sql@1")
+fi
 if [ "$HAS_ENT" = t ] && [ "$HAS_GAZ" = t ]; then
 	SCRIPTS+=(-f "$TOP/test/soak/gazetteer.sql@1")
 else
