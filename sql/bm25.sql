@@ -213,6 +213,9 @@ SELECT ar_bm25_analyze('bm25_docs', 'nope');
 SELECT ar_bm25_rank('bm25_docs', 'nope', tsv, 'ابتزاز') FROM bm25_docs WHERE id = 1;
 SELECT ar_bm25_analyze('no_such_table', 'tsv');
 SELECT ar_bm25_analyze('bm25_docs_tsv', 'tsv');
+BEGIN READ ONLY;
+SELECT ar_bm25_analyze('bm25_docs', 'tsv');
+ROLLBACK;
 CREATE TABLE bm25_never (tsv tsvector);
 SELECT ar_bm25_rank('bm25_never', 'tsv', 'ابتزاز:1', 'ابتزاز');
 -- the hint names a table outside the search_path as it must be written

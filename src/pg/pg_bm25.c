@@ -294,6 +294,9 @@ ar_bm25_analyze(PG_FUNCTION_ARGS)
 	lexcount_iterator it;
 	LexCount   *e;
 
+	/* it writes the statistics tables below SQL: refuse what SQL would */
+	PreventCommandIfReadOnly("ar_bm25_analyze()");
+	PreventCommandDuringRecovery("ar_bm25_analyze()");
 	check_analyzable(relid);
 	/* one analyze of a table at a time; reads and writes go on (as ANALYZE) */
 	LockRelationOid(relid, ShareUpdateExclusiveLock);
