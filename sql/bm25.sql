@@ -100,6 +100,15 @@ FROM bm25_docs WHERE id = 10;
 SELECT abs(ar_bm25_rank('bm25_docs', 'tsv', tsv, 'مستشف:*') - s.score) < 1e-5 AS prefix_ok
 FROM bm25_docs d, LATERAL (SELECT score FROM pg_temp.expected(ARRAY['مستشفي']) e WHERE e.id = d.id) s
 WHERE d.id = 9;
+-- ... and when they start more lexemes than there are documents, df = N
+SELECT (SELECT count(*) FROM bm25_seen s, unnest(s.tsv) u WHERE u.lexeme LIKE 'ا%')
+		> (SELECT count(*) FROM bm25_seen WHERE tsv IS NOT NULL) AS sum_exceeds_n,
+	abs(ar_bm25_rank('bm25_docs', 'tsv', d.tsv, 'ا:*') - x.e) < 1e-5 AS capped_ok
+FROM bm25_docs d, LATERAL (
+	SELECT ln(1 + 0.5 / (c.n + 0.5)) * t.tf * 2.2 / (t.tf + 1.2 * (0.25 + 0.75 * pg_temp.doclen(d.tsv) / c.avgdl)) AS e
+	FROM (SELECT count(*) AS n, avg(pg_temp.doclen(tsv)) AS avgdl FROM bm25_seen WHERE tsv IS NOT NULL) c,
+		 (SELECT sum(coalesce(array_length(u.positions, 1), 1)) AS tf FROM unnest(d.tsv) u WHERE u.lexeme LIKE 'ا%') t) x
+WHERE d.id = 1;
 SELECT ar_bm25_rank('bm25_docs', 'tsv', setweight(tsv, 'A'), 'ابتزاز:A') = ar_bm25_rank('bm25_docs', 'tsv', tsv, 'ابتزاز') AS weight_a_counts,
 	ar_bm25_rank('bm25_docs', 'tsv', setweight(tsv, 'A'), 'ابتزاز:B') AS weight_b_absent
 FROM bm25_docs WHERE id = 2;

@@ -38,7 +38,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "pg_arabic.h"
 #include "pg_bm25.h"
 
 PG_FUNCTION_INFO_V1(ar_bm25_analyze);
@@ -353,8 +352,12 @@ typedef struct Bm25Cache
 static float8
 bm25_idf(int64 ndocs, int64 df)
 {
+	float8		n = ndocs < 1 ? 1 : (float8) ndocs;
 	float8		d = df < 1 ? 1 : (float8) df;
-	float8		n = (float8) ndocs < d ? d : (float8) ndocs;
+
+	/* a prefix term's df is a sum over lexemes: no more than every document */
+	if (d > n)
+		d = n;
 
 	return log(1.0 + (n - d + 0.5) / (d + 0.5));
 }
