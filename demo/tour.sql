@@ -32,6 +32,16 @@ ORDER BY rank DESC, id
 LIMIT 5;
 
 \echo
+\echo '== BM25 ranking: words rare in the collection weigh more (statistics collected once) =='
+SELECT ar_bm25_analyze('articles', 'tsv') AS documents;
+SELECT id, round(ar_bm25_rank('articles', 'tsv', tsv, q)::numeric, 3) AS bm25,
+	   round(ts_rank(tsv, q)::numeric, 3) AS ts_rank, left(title, 60) AS title
+FROM articles, websearch_to_tsquery('ar', 'الشرطة or الابتزاز or الإلكتروني') q
+WHERE tsv @@ q
+ORDER BY bm25 DESC, id
+LIMIT 5;
+
+\echo
 \echo '== Phrase and negation: "غسل الأموال" but not the INTERPOL story =='
 SELECT id, left(title, 70) AS title
 FROM articles
