@@ -242,6 +242,15 @@ SELECT count(*) AS visible_statistics FROM ar_bm25_statistics;
 SELECT count(*) FROM ar_bm25_lexemes;
 SELECT count(*) FROM ar_bm25_columns;
 RESET ROLE;
+-- a role change inside a transaction is seen even by an expression that
+-- PL/pgSQL keeps across statements
+BEGIN;
+SELECT pg_temp.rank_fraud('احتيال:1') > 0 AS as_owner;
+SET LOCAL ROLE regress_bm25_reader;
+\set VERBOSITY terse
+SELECT pg_temp.rank_fraud('احتيال:1');
+\set VERBOSITY default
+ROLLBACK;
 -- the column alone is enough to rank, and shows its statistics
 GRANT SELECT (id, tsv) ON bm25_docs TO regress_bm25_reader;
 SET ROLE regress_bm25_reader;

@@ -335,6 +335,7 @@ typedef struct Bm25Cache
 	Oid			relid;
 	NameData	col;
 	AttrNumber	attnum;
+	Oid			userid;			/* whose right to read the column was checked */
 	uint64		epoch;			/* bm25_store_epoch() when read */
 	Bm25Column	stats;
 	float8		avgdl;
@@ -394,6 +395,7 @@ read_column(Bm25Cache *c, Oid relid, const char *col)
 		c->stats.generation != stats.generation)
 		forget_query(c);
 	c->relid = relid;
+	c->userid = GetUserId();
 	namestrcpy(&c->col, col);
 	c->attnum = attnum;
 	c->epoch = epoch;
@@ -589,8 +591,13 @@ ar_bm25_rank(PG_FUNCTION_ARGS)
 		c->nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 		fcinfo->flinfo->fn_extra = c;
 	}
-	/* the statistics: once per query, again only if an analyze committed */
+	/*
+	 * The statistics: once per query, again if an analyze committed or the
+	 * role changed (PL/pgSQL keeps fn_extra across statements, SET ROLE
+	 * included).
+	 */
 	if (c->relid != relid || c->epoch != bm25_store_epoch() ||
+		c->userid != GetUserId() ||
 		strncmp(NameStr(c->col), NameStr(*col), NAMEDATALEN) != 0)
 		read_column(c, relid, NameStr(*col));
 	if (c->query == NULL || VARSIZE(c->query) != VARSIZE(query) ||
