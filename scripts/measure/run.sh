@@ -52,6 +52,7 @@ say "stemming: conflation F1 on $DATA_DIR/lemma"
 python3 "$M/stem.py" "$DATA_DIR" snowball ar_stem ar_root
 say "retrieval: MRR@10 on $DATA_DIR/ir"
 python3 "$M/ir.py" "$DATA_DIR" simple arabic ar
+python3 "$M/ir.py" --rank bm25 "$DATA_DIR" ar
 say "entities: PER/LOC/ORG F1 on $DATA_DIR/ner, sentences 3500 and after"
 python3 "$M/ner.py" "$DATA_DIR"
 python3 "$M/ner.py" "$DATA_DIR" --rules-only | tail -n 1
