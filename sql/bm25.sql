@@ -208,6 +208,16 @@ SELECT ar_bm25_analyze('bm25_docs', 'tsv_simple');
 SELECT id, round(ar_bm25_rank('bm25_docs', 'tsv_simple', tsv_simple, q)::numeric, 4) AS simple_rank
 FROM bm25_docs, plainto_tsquery('simple', 'الابتزاز') q WHERE tsv_simple @@ q ORDER BY 2 DESC, id;
 
+-- views and materialized views have statistics of their own
+CREATE VIEW bm25_recent AS SELECT id, tsv FROM bm25_docs WHERE id <= 4;
+CREATE MATERIALIZED VIEW bm25_recent_m AS SELECT id, tsv FROM bm25_docs WHERE id <= 4;
+SELECT ar_bm25_analyze('bm25_recent', 'tsv') AS view_docs, ar_bm25_analyze('bm25_recent_m', 'tsv') AS matview_docs;
+SELECT r.id, ar_bm25_rank('bm25_recent', 'tsv', r.tsv, 'شرط') = ar_bm25_rank('bm25_recent_m', 'tsv', r.tsv, 'شرط') AS same,
+	ar_bm25_rank('bm25_recent', 'tsv', r.tsv, 'شرط') <> ar_bm25_rank('bm25_docs', 'tsv', r.tsv, 'شرط') AS own_statistics
+FROM bm25_recent r WHERE r.tsv @@ 'شرط' ORDER BY r.id;
+DROP VIEW bm25_recent;
+DROP MATERIALIZED VIEW bm25_recent_m;
+
 -- an empty table: 0 documents, and ranking still gives finite scores
 CREATE TABLE bm25_empty (tsv tsvector);
 SELECT ar_bm25_analyze('bm25_empty', 'tsv');
