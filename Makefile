@@ -11,7 +11,7 @@ CORE_SRCS = $(sort $(wildcard src/core/*.c))
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 # 1.0 is released: its script is frozen as shipped.  The 1.1 scripts are
-# built from src/*.sql.in with the shipped gazetteer rows spliced in.
+# built from src/*.sql.in (the shipped gazetteer rows are a data file now).
 DATA = pg_arabic--1.0.sql
 DATA_built = pg_arabic--1.1.sql pg_arabic--1.0--1.1.sql
 DATA_TSEARCH = $(wildcard data/*.stop)
@@ -41,18 +41,19 @@ all:
 	@echo "pg_config not found: run 'make test' or 'make demo' (they install it), or set PG_CONFIG"
 endif
 
-# The install and upgrade scripts: the hand-written part plus the shipped
-# gazetteer rows.
-pg_arabic--%.sql: src/pg_arabic--%.sql.in data/gazetteer.tsv tools/gaz_to_sql.awk
-	awk -f tools/gaz_to_sql.awk data/gazetteer.tsv > $@.gaz
-	sed -e '/^-- @SHIPPED_GAZETTEER@$$/r $@.gaz' -e '/^-- @SHIPPED_GAZETTEER@$$/d' $< > $@
-	rm -f $@.gaz
+# The install and upgrade scripts.
+pg_arabic--%.sql: src/pg_arabic--%.sql.in
+	cp $< $@
 
-# The learned entity tagger, under a name of its own in share/extension.
-install: install-model
-.PHONY: install-model
+# The learned entity tagger and the shipped gazetteer rows (UTF-8 whatever
+# the database encoding, read by the C code), under names of their own in
+# share/extension.
+install: install-model install-gazetteer
+.PHONY: install-model install-gazetteer
 install-model:
 	$(INSTALL_DATA) data/ner_model.tsv '$(DESTDIR)$(datadir)/extension/pg_arabic_ner_model.tsv'
+install-gazetteer:
+	$(INSTALL_DATA) data/gazetteer.tsv '$(DESTDIR)$(datadir)/extension/pg_arabic_gazetteer.tsv'
 
 # Core unit tests: the core alone, no server.
 UNIT_SRCS = $(sort $(wildcard test/test_*.c)) test/unit_main.c

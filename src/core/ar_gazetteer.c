@@ -501,6 +501,86 @@ ar_gaz_model(const ar_gaz *g)
 	return g ? g->model : NULL;
 }
 
+ar_ner_model *
+ar_gaz_swap_model(ar_gaz *g, ar_ner_model *m)
+{
+	ar_ner_model *old;
+
+	if (g == NULL)
+		return m;
+	old = g->model;
+	g->model = m;
+	return old;
+}
+
+/* A malloc'd copy of n bytes (NULL for n == 0), or NULL on OOM via *ok = 0. */
+static void *
+dup_bytes(const void *p, size_t n, int *ok)
+{
+	void	   *q;
+
+	if (n == 0)
+		return NULL;
+	q = malloc(n);
+	if (q == NULL)
+		*ok = 0;
+	else
+		memcpy(q, p, n);
+	return q;
+}
+
+ar_gaz *
+ar_gaz_copy(const ar_gaz *g)
+{
+	ar_gaz	   *c;
+	int			ok = 1;
+
+	if (g == NULL || (c = malloc(sizeof(ar_gaz))) == NULL)
+		return NULL;
+	*c = *g;
+	c->arena = dup_bytes(g->arena, g->arena_cap, &ok);
+	c->recs = dup_bytes(g->recs, g->recs_cap * sizeof(ar_gaz_rec), &ok);
+	c->index = dup_bytes(g->index, g->index_cap * sizeof(uint32_t), &ok);
+	c->model = NULL;
+	c->built = 0;
+	if (!ok)
+	{
+		ar_gaz_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+ar_gaz_remove(ar_gaz *g, const char *name, size_t name_len)
+{
+	char	   *buf;
+	int			ntok;
+	size_t		first,
+				n;
+	ar_gaz_rec *r;
+
+	if (g == NULL || g->built || name == NULL || !valid_text(name, name_len))
+		return -1;
+	n = join_tokens(name, name_len, &buf, &ntok, &first);
+	if (n == (size_t) -1)
+	{
+		free(buf);
+		return buf == NULL ? -1 : 0;	/* too many tokens: no such entry */
+	}
+	r = ntok ? find_joined(g, ar_gaz_hash(AR_GAZ_HASH_INIT, buf, n), buf, n) : NULL;
+	free(buf);
+	if (r != NULL && r->etype != 0)
+	{
+		r->etype = 0;
+		r->canon_off = 0;
+		r->canon_len = 0;
+		r->wflags &= ~AR_W_USER;
+		g->nnames--;
+	}
+	return 0;
+}
+
 const ar_gaz_rec *
 ar_gaz_find1(const ar_gaz *g, const char *key, size_t n)
 {

@@ -130,6 +130,27 @@ struct ar_ner_model;
 /* The attached model, or NULL. */
 const struct ar_ner_model *ar_gaz_model(const ar_gaz *g);
 
+/*
+ * Attach model m (g owns it from now on; NULL runs without a model) and
+ * return the model g had, which the caller now owns.  Not while a run uses
+ * g.  Lets a caller switch the tagger on and off without reloading it.
+ */
+struct ar_ner_model *ar_gaz_swap_model(ar_gaz *g, struct ar_ner_model *m);
+
+/*
+ * A copy of g that rows can still be added to (even if g is built), without
+ * g's model; NULL on OOM.  A caller compiles the shipped rows once and adds
+ * each new set of its users' rows to a fresh copy.
+ */
+ar_gaz	   *ar_gaz_copy(const ar_gaz *g);
+
+/*
+ * The name is no longer a gazetteer entry (a user's suppression of a shipped
+ * row); the built-in lexicon's word classes of the same words stay.  0 (also
+ * when the name was no entry), or -1 on OOM, a bad name, or after build.
+ */
+int			ar_gaz_remove(ar_gaz *g, const char *name, size_t name_len);
+
 /* Number of name rows (the built-in lexicon not counted). */
 size_t		ar_gaz_count(const ar_gaz *g);
 

@@ -18,13 +18,6 @@ void		_PG_init(void);
 
 bool		pg_arabic_entity_model = true;
 
-static void
-assign_entity_model(bool newval, void *extra)
-{
-	if (newval != pg_arabic_entity_model)
-		pg_arabic_gazetteer_invalidate();
-}
-
 void
 _PG_init(void)
 {
@@ -36,7 +29,7 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL,
-							 assign_entity_model,
+							 NULL,
 							 NULL);
 	pg_arabic_bm25_define_gucs();
 	MarkGUCPrefixReserved("pg_arabic");

@@ -29,13 +29,13 @@ extern uint32 pg_arabic_parse_rules(const char *spec, const char *option);
 /* Bytes to allocate for normalizing UTF-8 s[0..len-1], or an error. */
 extern size_t pg_arabic_normalize_capacity(const char *s, size_t len, uint32 rules);
 
-/* The compiled gazetteer of table ar_gazetteer in schema nsp (pg_gazetteer.c). */
+/*
+ * The compiled gazetteer for the caller: shipped rows plus the rows of table
+ * ar_gazetteer in schema nsp it may see (pg_gazetteer.c).
+ */
 extern ar_gaz *pg_arabic_gazetteer(Oid nsp);
 
 /* GUC pg_arabic.entity_model: use the learned tagger (pg_arabic.c). */
 extern bool pg_arabic_entity_model;
-
-/* Make the next ar_entities() call rebuild the compiled gazetteer. */
-extern void pg_arabic_gazetteer_invalidate(void);
 
 #endif							/* PG_ARABIC_H */

@@ -28,6 +28,7 @@ typedef struct
 	size_t		char_at;
 	Tuplestorestate *store;
 	TupleDesc	desc;
+	ErrorData  *error;			/* raised while the engine ran */
 } EmitState;
 
 static text *
@@ -39,19 +40,14 @@ utf8_to_text(const char *s, size_t len)
 	return cstring_to_text_with_len(b, blen);
 }
 
-static int
-emit_row(void *arg, ar_etype type, size_t start, size_t len,
-		 const char *norm, size_t norm_len)
+static void
+put_row(EmitState *st, ar_etype type, size_t start, size_t len,
+		const char *norm, size_t norm_len)
 {
-	EmitState  *st = (EmitState *) arg;
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, false, false};
 	size_t		start_char,
 				len_char;
-
-	/* a progress report, or a pending cancel: stop, and let it be served */
-	if (type == AR_E_PROGRESS || InterruptPending)
-		return InterruptPending ? 1 : 0;
 
 	start_char = st->char_at + ar_utf8_count(st->s + st->byte_at, start - st->byte_at);
 	len_char = ar_utf8_count(st->s + start, len);
@@ -67,7 +63,38 @@ emit_row(void *arg, ar_etype type, size_t start, size_t len,
 	else
 		nulls[4] = true;
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
-	return 0;
+}
+
+/*
+ * The engine's callback.  An ERROR must not jump over the engine, whose
+ * malloc'd buffers would leak: it is caught here, the run is stopped, and
+ * ar_entities() raises it again once the engine has freed them.  Interrupts
+ * are served at each progress report; only one that raises (a cancel, a
+ * timeout) stops the run, so other interrupts (parallel workers' messages,
+ * client_connection_check_interval, catchup signals) never cut the result.
+ */
+static int
+emit_row(void *arg, ar_etype type, size_t start, size_t len,
+		 const char *norm, size_t norm_len)
+{
+	EmitState  *st = (EmitState *) arg;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	PG_TRY();
+	{
+		if (type == AR_E_PROGRESS)
+			CHECK_FOR_INTERRUPTS();
+		else
+			put_row(st, type, start, len, norm, norm_len);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		st->error = CopyErrorData();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	return st->error != NULL;
 }
 
 Datum
@@ -88,9 +115,11 @@ ar_entities(PG_FUNCTION_ARGS)
 	st.char_at = 0;
 	st.store = rsinfo->setResult;
 	st.desc = rsinfo->setDesc;
+	st.error = NULL;
 
 	rc = ar_entities_run(g, st.s, (size_t) ulen, emit_row, &st);
-	CHECK_FOR_INTERRUPTS();
+	if (st.error != NULL)
+		ReThrowError(st.error);
 	if (rc < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),

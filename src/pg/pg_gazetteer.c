@@ -1,72 +1,655 @@
 /*
  * pg_gazetteer.c
- *	  Per-backend compiled gazetteer: built from table ar_gazetteer on first
- *	  use, rebuilt after a committed change.
+ *	  The compiled gazetteer of ar_entities(): the shipped rows of a data file
+ *	  plus the users' rows of table ar_gazetteer, kept per backend.
  *
- * The table's trigger sends a relcache invalidation for it; our callback marks
- * the compiled copy stale, and the next ar_entities() call rebuilds it.  So
- * every session sees committed rows on its next call, without reconnecting,
- * and nothing is re-read while the table does not change.
+ * Two parts, compiled separately.  The shipped rows (share/extension/
+ * pg_arabic_gazetteer.tsv, UTF-8 whatever the database encoding) are
+ * compiled once per backend into a template.  The users' rows are added to a
+ * copy of that template, remade only when the rows the caller can see
+ * change.  The learned tagger is loaded once and attached or detached per
+ * call, so switching pg_arabic.entity_model compiles nothing.
+ *
+ * Freshness without triggers: the compiled copy remembers a fingerprint of
+ * the row versions it was built from (xmin and ctid of every visible row).
+ * Under a snapshot not seen before, a scan that deforms nothing computes the
+ * fingerprint again, and only a different one means a rebuild.  So a
+ * committed change is seen by the next statement of every session however it
+ * was made (session_replication_role = replica, triggers disabled, logical
+ * replication), and a copy built under an old REPEATABLE READ snapshot is
+ * never taken for the current one.
+ *
+ * Privileges are checked on every call, as a SELECT on the table would check
+ * them.  When row level security applies to the caller, the rows are read
+ * through SPI, so that the policies filter them, and the copy belongs to
+ * that user.
  */
 #include "postgres.h"
 
+#include "access/table.h"
+#include "access/tableam.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "common/string.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "storage/fd.h"
+#include "storage/itemptr.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
+#include "utils/tuplestore.h"
 
 #include "ar_entities.h"
 #include "ar_gazetteer.h"
+#include "ar_ner_model.h"
 #include "pg_arabic.h"
 
 PG_FUNCTION_INFO_V1(ar_gazetteer_changed);
+PG_FUNCTION_INFO_V1(ar_gazetteer_shipped);
 
-static ar_gaz *gaz;				/* compiled, or NULL */
-static Oid	gaz_relid = InvalidOid;
-static bool gaz_valid = false;
-static bool callback_registered = false;
+/* A user row of this type hides the shipped row of the same name. */
+#define IGNORE_TYPE "ignore"
 
-void
-pg_arabic_gazetteer_invalidate(void)
+/* One gazetteer row, UTF-8, NUL-terminated; canon NULL when not given. */
+typedef struct GazRow
 {
-	gaz_valid = false;
+	char	   *name;
+	char	   *type;
+	char	   *canon;
+} GazRow;
+
+/* Column numbers of name, type, canonical in ar_gazetteer. */
+typedef struct GazCols
+{
+	AttrNumber	name;
+	AttrNumber	type;
+	AttrNumber	canon;
+} GazCols;
+
+/* What makes two snapshots see the same rows. */
+typedef struct SnapKey
+{
+	bool		valid;
+	TransactionId xmin;
+	TransactionId xmax;
+	CommandId	curcid;
+	uint32		xcnt;
+	int32		subxcnt;
+	bool		suboverflowed;
+	uint64		xids;			/* hash of the in-progress xids */
+} SnapKey;
+
+static ar_gaz *shipped_tpl;		/* lexicon + shipped rows, never built */
+static ar_gaz *gaz;				/* shipped + users' rows, built */
+static Oid	gaz_relid = InvalidOid;
+static Oid	gaz_rls_user = InvalidOid;	/* the reader, when RLS applies */
+static uint64 gaz_fp;			/* fingerprint of the rows gaz holds */
+static SnapKey gaz_snap;		/* the snapshot gaz was last found fresh in */
+static ar_ner_model *spare_model;	/* the tagger, while detached */
+static bool model_failed = false;
+
+#define FP_INIT UINT64CONST(0xcbf29ce484222325)
+
+static inline uint64
+fp_mix(uint64 h, uint64 v)
+{
+	h ^= v;
+	h *= UINT64CONST(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+static uint64
+fp_row(uint64 h, TransactionId xmin, ItemPointer tid)
+{
+	h = fp_mix(h, (uint64) xmin);
+	return fp_mix(h, ((uint64) ItemPointerGetBlockNumberNoCheck(tid) << 16) |
+				  ItemPointerGetOffsetNumberNoCheck(tid));
+}
+
+static void
+snap_key(Snapshot s, SnapKey *k)
+{
+	uint32		i;
+
+	memset(k, 0, sizeof(*k));
+	k->valid = true;
+	k->xmin = s->xmin;
+	k->xmax = s->xmax;
+	k->curcid = s->curcid;
+	k->xcnt = s->xcnt;
+	k->subxcnt = s->subxcnt;
+	k->suboverflowed = s->suboverflowed;
+	k->xids = FP_INIT;
+	for (i = 0; i < s->xcnt; i++)
+		k->xids = fp_mix(k->xids, s->xip[i]);
+	for (i = 0; s->subxcnt > 0 && i < (uint32) s->subxcnt; i++)
+		k->xids = fp_mix(k->xids, s->subxip[i]);
+}
+
+static bool
+snap_equal(const SnapKey *a, const SnapKey *b)
+{
+	return a->valid && b->valid && a->xmin == b->xmin && a->xmax == b->xmax &&
+		a->curcid == b->curcid && a->xcnt == b->xcnt &&
+		a->subxcnt == b->subxcnt && a->suboverflowed == b->suboverflowed &&
+		a->xids == b->xids;
+}
+
+/* ---- the shipped rows ---- */
+
+static void
+shipped_path(char *path)
+{
+	char		share[MAXPGPATH];
+
+	get_share_path(my_exec_path, share);
+	snprintf(path, MAXPGPATH, "%s/extension/pg_arabic_gazetteer.tsv", share);
 }
 
 /*
- * Attach the learned tagger installed with the extension.  A missing or
- * broken file is not fatal: the rules still work, and the user is told why
- * recall is lower.
+ * Can UTF-8 text s be stored in this database?  Shipped names outside the
+ * database's character set (پ in ISO_8859_6) could never be matched nor
+ * returned, so they are left out there.
  */
-static void
-load_model(ar_gaz *g)
+static bool
+representable(const char *s, Oid conv)
 {
-	char		share[MAXPGPATH],
-				path[MAXPGPATH],
-				err[256];
+	int			len = (int) strlen(s);
+	unsigned char *out;
+	int			done;
+
+	if (!OidIsValid(conv) || len == 0)
+		return true;
+	out = palloc((Size) len * MAX_CONVERSION_GROWTH + 1);
+	done = pg_do_encoding_conversion_buf(conv, PG_UTF8, GetDatabaseEncoding(),
+										 (unsigned char *) s, len, out,
+										 len * MAX_CONVERSION_GROWTH + 1, true);
+	pfree(out);
+	return done == len;
+}
+
+/*
+ * The shipped rows (name TAB type TAB canonical; # starts a comment) that
+ * this database can hold, in file order, palloc'd.
+ */
+static List *
+read_shipped(void)
+{
+	char		path[MAXPGPATH];
+	FILE	   *f;
+	StringInfoData line;
+	List	   *rows = NIL;
+	int			lineno = 0;
+	Oid			conv = InvalidOid;
+
+	if (!pg_arabic_db_is_utf8())
+	{
+		pg_arabic_check_encoding();
+		conv = FindDefaultConversionProc(PG_UTF8, GetDatabaseEncoding());
+	}
+	shipped_path(path);
+	f = AllocateFile(path, "r");
+	if (f == NULL)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open the shipped gazetteer \"%s\": %m", path),
+				 errhint("Reinstall pg_arabic: the file comes with the extension.")));
+	initStringInfo(&line);
+	while (pg_get_line_buf(f, &line))
+	{
+		char	   *fields[3] = {NULL, NULL, NULL};
+		char	   *p = line.data;
+		int			n = 0;
+		GazRow	   *r;
+		bool		valid;
+
+		lineno++;
+		while (line.len > 0 && (line.data[line.len - 1] == '\n' || line.data[line.len - 1] == '\r'))
+			line.data[--line.len] = '\0';
+		if (line.len == 0 || line.data[0] == '#')
+			continue;
+		valid = pg_verify_mbstr(PG_UTF8, line.data, line.len, true);
+		while (n < 3)
+		{
+			char	   *tab = strchr(p, '\t');
+
+			fields[n++] = p;
+			if (tab == NULL)
+				break;
+			*tab = '\0';
+			p = tab + 1;
+		}
+		if (n < 2 || ar_etype_parse(fields[1]) < 0 || !valid)
+		{
+			FreeFile(f);
+			ereport(ERROR,
+					(errcode(ERRCODE_CONFIG_FILE_ERROR),
+					 errmsg("the shipped gazetteer \"%s\" is damaged at line %d", path, lineno),
+					 errhint("Reinstall pg_arabic.")));
+		}
+		if (!representable(fields[0], conv) ||
+			(fields[2] != NULL && !representable(fields[2], conv)))
+			continue;
+		r = palloc(sizeof(GazRow));
+		r->name = pstrdup(fields[0]);
+		r->type = pstrdup(fields[1]);
+		r->canon = (fields[2] != NULL && fields[2][0] != '\0') ? pstrdup(fields[2]) : NULL;
+		rows = lappend(rows, r);
+	}
+	FreeFile(f);
+	pfree(line.data);
+	return rows;
+}
+
+/* length of a row's canonical; 0 (none) for NULL */
+#define CANON_LEN(r) ((r)->canon ? strlen((r)->canon) : 0)
+
+/* The template: built-in lexicon and shipped rows, compiled once. */
+static ar_gaz *
+compile_shipped(void)
+{
+	MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext, "pg_arabic shipped gazetteer",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(tmp);
+	List	   *rows = read_shipped();
+	ListCell   *lc;
+	ar_gaz	   *g;
+	int			n = 0;
+
+	MemoryContextSwitchTo(old);
+	g = ar_gaz_new();
+	if (g == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory building the gazetteer")));
+	foreach(lc, rows)
+	{
+		GazRow	   *r = lfirst(lc);
+
+		/* over-long names are refused by the core and left out */
+		if (ar_gaz_add_row(g, r->name, strlen(r->name), (ar_etype) ar_etype_parse(r->type),
+						   r->canon, CANON_LEN(r), 0) == 0)
+			n++;
+	}
+	MemoryContextDelete(tmp);
+	ereport(DEBUG1, (errmsg_internal("pg_arabic: compiled %d shipped gazetteer rows", n)));
+	return g;
+}
+
+/* ---- the users' rows ---- */
+
+static AttrNumber
+column_of(Relation rel, const char *col)
+{
+	TupleDesc	d = RelationGetDescr(rel);
+	int			i;
+
+	for (i = 0; i < d->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(d, i);
+
+		if (a->attisdropped || strcmp(NameStr(a->attname), col) != 0)
+			continue;
+		if (a->atttypid != TEXTOID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" of table ar_gazetteer has type %s, not text",
+							col, format_type_be(a->atttypid)),
+					 errhint("ar_entities() reads this table: ALTER TABLE ar_gazetteer ALTER COLUMN %s TYPE text, or reinstall pg_arabic.",
+							 col)));
+		return a->attnum;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("table ar_gazetteer has no column \"%s\"", col),
+			 errhint("ar_entities() reads this table: restore the column, or reinstall pg_arabic.")));
+	return InvalidAttrNumber;	/* not reached */
+}
+
+/* The table must still look as the extension made it: never trust its shape. */
+static void
+check_shape(Relation rel, GazCols *c)
+{
+	if (rel->rd_rel->relkind != RELKIND_RELATION)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a table", RelationGetRelationName(rel)),
+				 errhint("Reinstall pg_arabic to recreate table ar_gazetteer.")));
+	c->name = column_of(rel, "name");
+	c->type = column_of(rel, "type");
+	c->canon = column_of(rel, "canonical");
+}
+
+/* The caller must be allowed to SELECT what we read, on every call. */
+static void
+check_select(Relation rel, const GazCols *c)
+{
+	Oid			relid = RelationGetRelid(rel);
+	Oid			user = GetUserId();
+
+	if (pg_class_aclcheck(relid, user, ACL_SELECT) == ACLCHECK_OK)
+		return;
+	if (pg_attribute_aclcheck(relid, c->name, user, ACL_SELECT) == ACLCHECK_OK &&
+		pg_attribute_aclcheck(relid, c->type, user, ACL_SELECT) == ACLCHECK_OK &&
+		pg_attribute_aclcheck(relid, c->canon, user, ACL_SELECT) == ACLCHECK_OK)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("permission denied for table %s", RelationGetRelationName(rel)),
+			 errdetail("ar_entities() reads table ar_gazetteer with the caller's rights."),
+			 errhint("GRANT SELECT ON ar_gazetteer to the role.")));
+}
+
+static char *
+datum_utf8(Datum d)
+{
+	char	   *s = TextDatumGetCString(d);
+	int			len;
+
+	return pg_arabic_to_utf8(s, (int) strlen(s), &len);
+}
+
+/* A row of the table as UTF-8, or NULL if a NULL name or type leaves it out. */
+static GazRow *
+make_row(Datum name, bool name_null, Datum type, bool type_null, Datum canon, bool canon_null)
+{
+	GazRow	   *r;
+
+	if (name_null || type_null)
+		return NULL;
+	r = palloc(sizeof(GazRow));
+	r->name = datum_utf8(name);
+	r->type = TextDatumGetCString(type);
+	r->canon = canon_null ? NULL : datum_utf8(canon);
+	return r;
+}
+
+/*
+ * Fingerprint of the rows of rel that snap sees and, if rows is not NULL,
+ * the rows themselves.  A table scan: no policy applies (see read_rls).
+ */
+static uint64
+scan_rows(Relation rel, Snapshot snap, const GazCols *c, List **rows)
+{
+	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	uint64		fp = FP_INIT;
+
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		isnull;
+		Datum		xmin = slot_getsysattr(slot, MinTransactionIdAttributeNumber, &isnull);
+
+		CHECK_FOR_INTERRUPTS();
+		fp = fp_row(fp, DatumGetTransactionId(xmin), &slot->tts_tid);
+		if (rows != NULL)
+		{
+			bool		n1,
+						n2,
+						n3;
+			Datum		name = slot_getattr(slot, c->name, &n1),
+						type = slot_getattr(slot, c->type, &n2),
+						canon = slot_getattr(slot, c->canon, &n3);
+			GazRow	   *r = make_row(name, n1, type, n2, canon, n3);
+
+			if (r != NULL)
+				*rows = lappend(*rows, r);
+		}
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+	return fp;
+}
+
+/*
+ * The rows the caller's policies let through, and their fingerprint, which
+ * includes the user: policies may depend on who reads.
+ */
+static uint64
+read_rls(Relation rel, List **rows)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	StringInfoData q;
+	uint64		fp = fp_mix(FP_INIT, GetUserId()),
+				i;
+
+	initStringInfo(&q);
+	appendStringInfo(&q, "SELECT name, type, canonical, xmin, ctid FROM ONLY %s",
+					 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												RelationGetRelationName(rel)));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read table ar_gazetteer");
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		n1,
+					n2,
+					n3,
+					n4,
+					n5;
+		Datum		name = SPI_getbinval(t, d, 1, &n1),
+					type = SPI_getbinval(t, d, 2, &n2),
+					canon = SPI_getbinval(t, d, 3, &n3),
+					xmin = SPI_getbinval(t, d, 4, &n4),
+					ctid = SPI_getbinval(t, d, 5, &n5);
+		MemoryContext spi;
+		GazRow	   *r;
+
+		fp = fp_row(fp, DatumGetTransactionId(xmin), (ItemPointer) DatumGetPointer(ctid));
+		/* the rows outlive SPI_finish */
+		spi = MemoryContextSwitchTo(caller);
+		r = make_row(name, n1, type, n2, canon, n3);
+		if (r != NULL)
+			*rows = lappend(*rows, r);
+		MemoryContextSwitchTo(spi);
+	}
+	SPI_finish();
+	return fp;
+}
+
+/* Users' rows in a deterministic order (by name, type, canonical). */
+static int
+row_cmp(const void *a, const void *b)
+{
+	const GazRow *x = *(GazRow *const *) a,
+			   *y = *(GazRow *const *) b;
+	int			c = strcmp(x->name, y->name);
+
+	if (c == 0)
+		c = strcmp(x->type, y->type);
+	if (c == 0)
+		c = strcmp(x->canon ? x->canon : "", y->canon ? y->canon : "");
+	return c;
+}
+
+/*
+ * A copy of the template with the users' rows: first every "ignore" row
+ * hides the shipped entry of its name, then the rows are added in
+ * row_cmp order (for one name, the row added last wins).
+ */
+static ar_gaz *
+compile_users(List *rows)
+{
+	int			n = list_length(rows),
+				i,
+				added = 0;
+	GazRow	  **v = palloc(sizeof(GazRow *) * Max(n, 1));
+	ListCell   *lc;
+	ar_gaz	   *g;
+
+	i = 0;
+	foreach(lc, rows)
+		v[i++] = lfirst(lc);
+	if (n > 1)
+		qsort(v, n, sizeof(GazRow *), row_cmp);
+	g = ar_gaz_copy(shipped_tpl);
+	if (g == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory building the gazetteer")));
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i]->type, IGNORE_TYPE) == 0)
+			(void) ar_gaz_remove(g, v[i]->name, strlen(v[i]->name));
+	for (i = 0; i < n; i++)
+	{
+		int			t = ar_etype_parse(v[i]->type);
+
+		/* a type the CHECK constraint lets through but we cannot use: skipped */
+		if (t < 0)
+			continue;
+		/* -1 is an empty or over-long name: skipped, never fatal */
+		if (ar_gaz_add_row(g, v[i]->name, strlen(v[i]->name), (ar_etype) t,
+						   v[i]->canon, CANON_LEN(v[i]), 1) == 0)
+			added++;
+	}
+	if (ar_gaz_build(g) != 0)
+	{
+		ar_gaz_free(g);
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory building the gazetteer")));
+	}
+	pfree(v);
+	ereport(DEBUG1, (errmsg_internal("pg_arabic: compiled %d user gazetteer rows", added)));
+	return g;
+}
+
+/* ---- the learned tagger ---- */
+
+static void
+model_path(char *path)
+{
+	char		share[MAXPGPATH];
 
 	get_share_path(my_exec_path, share);
-	snprintf(path, sizeof(path), "%s/extension/pg_arabic_ner_model.tsv", share);
-	if (ar_gaz_load_model_msg(g, path, err, sizeof(err)) != 0)
-		ereport(WARNING,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("pg_arabic could not load its entity model: %s", err),
-				 errdetail("File \"%s\".", path),
-				 errhint("Reinstall pg_arabic, or SET pg_arabic.entity_model = off to use the rules alone.")));
+	snprintf(path, MAXPGPATH, "%s/extension/pg_arabic_ner_model.tsv", share);
 }
 
+/*
+ * Attach the tagger to g when pg_arabic.entity_model is on, detach it when
+ * off.  Loaded once per backend; a missing or broken file is not fatal: the
+ * rules still work, and the user is told (once) why recall is lower.
+ */
 static void
-gaz_invalidate(Datum arg, Oid relid)
+set_model(ar_gaz *g)
 {
-	if (relid == InvalidOid || relid == gaz_relid)
-		gaz_valid = false;
+	bool		has = ar_gaz_model(g) != NULL;
+
+	if (pg_arabic_entity_model && !has)
+	{
+		if (spare_model == NULL && !model_failed)
+		{
+			char		path[MAXPGPATH],
+						err[256];
+
+			model_path(path);
+			spare_model = ar_ner_model_load(path, err, sizeof(err));
+			if (spare_model == NULL)
+			{
+				model_failed = true;
+				ereport(WARNING,
+						(errcode(ERRCODE_CONFIG_FILE_ERROR),
+						 errmsg("pg_arabic could not load its entity model: %s", err),
+						 errdetail("File \"%s\".", path),
+						 errhint("Reinstall pg_arabic, or SET pg_arabic.entity_model = off to use the rules alone.")));
+			}
+		}
+		if (spare_model != NULL)
+			spare_model = ar_gaz_swap_model(g, spare_model);
+	}
+	else if (!pg_arabic_entity_model && has)
+		spare_model = ar_gaz_swap_model(g, NULL);
 }
 
-/* Trigger on ar_gazetteer: make every backend rebuild at its next use. */
+/* ---- the compiled gazetteer ---- */
+
+/*
+ * The compiled gazetteer of table ar_gazetteer in schema nsp for the
+ * caller, rebuilt now if the rows it sees have changed.
+ */
+ar_gaz *
+pg_arabic_gazetteer(Oid nsp)
+{
+	Oid			relid = get_relname_relid("ar_gazetteer", nsp);
+	Relation	rel;
+	GazCols		cols;
+	Oid			rls_user;
+	Snapshot	snap;
+	SnapKey		key;
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table ar_gazetteer of extension pg_arabic is missing"),
+				 errhint("Reinstall the extension: DROP EXTENSION pg_arabic; CREATE EXTENSION pg_arabic;")));
+	rel = table_open(relid, AccessShareLock);
+	check_shape(rel, &cols);
+	check_select(rel, &cols);
+	rls_user = check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED ? GetUserId() : InvalidOid;
+	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	snap_key(snap, &key);
+
+	if (gaz == NULL || relid != gaz_relid || rls_user != gaz_rls_user ||
+		!snap_equal(&key, &gaz_snap))
+	{
+		MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext, "pg_arabic gazetteer rows",
+												  ALLOCSET_DEFAULT_SIZES);
+		MemoryContext old = MemoryContextSwitchTo(tmp);
+		List	   *rows = NIL;
+		uint64		fp;
+		bool		fresh;
+
+		if (shipped_tpl == NULL)
+			shipped_tpl = compile_shipped();
+		if (OidIsValid(rls_user))
+			fp = read_rls(rel, &rows);
+		else
+			fp = scan_rows(rel, snap, &cols, NULL);
+		fresh = gaz != NULL && relid == gaz_relid && rls_user == gaz_rls_user && fp == gaz_fp;
+		if (!fresh)
+		{
+			ar_gaz	   *g;
+
+			if (!OidIsValid(rls_user))
+				(void) scan_rows(rel, snap, &cols, &rows);
+			g = compile_users(rows);
+			/* keep the tagger: it moves to the new copy in set_model */
+			if (gaz != NULL && ar_gaz_model(gaz) != NULL)
+				spare_model = ar_gaz_swap_model(gaz, NULL);
+			ar_gaz_free(gaz);
+			gaz = g;
+			gaz_relid = relid;
+			gaz_rls_user = rls_user;
+			gaz_fp = fp;
+		}
+		gaz_snap = key;
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(tmp);
+	}
+	table_close(rel, NoLock);
+	set_model(gaz);
+	return gaz;
+}
+
+/*
+ * The trigger of version 1.0 on ar_gazetteer.  1.1 needs no trigger (see the
+ * header), but a database not yet updated still calls this.
+ */
 Datum
 ar_gazetteer_changed(PG_FUNCTION_ARGS)
 {
@@ -80,108 +663,35 @@ ar_gazetteer_changed(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
-static void
-add_row(ar_gaz *g, HeapTuple tup, TupleDesc desc)
+/* ar_gazetteer_shipped(): the shipped rows, as this database can hold them. */
+Datum
+ar_gazetteer_shipped(PG_FUNCTION_ARGS)
 {
-	bool		isnull;
-	Datum		d;
-	char	   *name,
-			   *type,
-			   *canon = NULL;
-	int			nlen,
-				clen = 0,
-				t;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	List	   *rows;
+	ListCell   *lc;
 
-	d = SPI_getbinval(tup, desc, 1, &isnull);
-	if (isnull)
-		return;
-	name = pg_arabic_to_utf8(TextDatumGetCString(d), (int) strlen(TextDatumGetCString(d)), &nlen);
-	type = SPI_getvalue(tup, desc, 2);
-	d = SPI_getbinval(tup, desc, 3, &isnull);
-	if (!isnull)
+	InitMaterializedSRF(fcinfo, 0);
+	rows = read_shipped();
+	foreach(lc, rows)
 	{
-		char	   *c = TextDatumGetCString(d);
+		GazRow	   *r = lfirst(lc);
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+		int			len;
+		char	   *s;
 
-		canon = pg_arabic_to_utf8(c, (int) strlen(c), &clen);
+		s = pg_arabic_from_utf8(r->name, (int) strlen(r->name), &len);
+		values[0] = PointerGetDatum(cstring_to_text_with_len(s, len));
+		values[1] = PointerGetDatum(cstring_to_text(r->type));
+		if (r->canon != NULL)
+		{
+			s = pg_arabic_from_utf8(r->canon, (int) strlen(r->canon), &len);
+			values[2] = PointerGetDatum(cstring_to_text_with_len(s, len));
+		}
+		else
+			nulls[2] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
-	t = type ? ar_etype_parse(type) : -1;
-	if (t < 0)
-		return;					/* the table's CHECK constraint prevents it */
-	d = SPI_getbinval(tup, desc, 4, &isnull);
-	/* -1 here is a name with nothing to match: skipped, never fatal */
-	if (ar_gaz_add_row(g, name, (size_t) nlen, (ar_etype) t, canon, (size_t) clen,
-					   isnull || !DatumGetBool(d)) == AR_GAZ_TOO_LONG)
-		ereport(WARNING,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("ar_gazetteer name \"%s\" has more than %d words and is never matched",
-						TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull)),
-						AR_GAZ_MAX_TOKENS),
-				 errhint("Shorten the name, or add its usual short form as an alias row.")));
-}
-
-/*
- * The compiled gazetteer of table ar_gazetteer in schema nsp, built now if
- * missing or stale.
- */
-ar_gaz *
-pg_arabic_gazetteer(Oid nsp)
-{
-	Oid			relid = get_relname_relid("ar_gazetteer", nsp);
-	ar_gaz	   *g;
-	StringInfoData q;
-	uint64		i;
-
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("table ar_gazetteer of extension pg_arabic is missing"),
-				 errhint("Reinstall the extension: DROP EXTENSION pg_arabic; CREATE EXTENSION pg_arabic;")));
-	if (gaz != NULL && gaz_valid && relid == gaz_relid)
-		return gaz;
-
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(gaz_invalidate, (Datum) 0);
-		callback_registered = true;
-	}
-	/* valid from now: an invalidation arriving while we read wins */
-	gaz_relid = relid;
-	gaz_valid = true;
-
-	g = ar_gaz_new();
-	if (g == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OUT_OF_MEMORY),
-				 errmsg("out of memory building the gazetteer")));
-	PG_TRY();
-	{
-		initStringInfo(&q);
-		/* shipped rows first: for the same name, the row added last wins */
-		appendStringInfo(&q, "SELECT name, type, canonical, shipped FROM %s.ar_gazetteer ORDER BY shipped DESC",
-						 quote_identifier(get_namespace_name(nsp)));
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "could not read table ar_gazetteer");
-		for (i = 0; i < SPI_processed; i++)
-			add_row(g, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
-		SPI_finish();
-		if (pg_arabic_entity_model)
-			load_model(g);
-		if (ar_gaz_build(g) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_OUT_OF_MEMORY),
-					 errmsg("out of memory building the gazetteer")));
-	}
-	PG_CATCH();
-	{
-		ar_gaz_free(g);
-		gaz_valid = false;
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-
-	ar_gaz_free(gaz);
-	gaz = g;
-	return gaz;
+	return (Datum) 0;
 }
