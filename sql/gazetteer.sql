@@ -76,16 +76,25 @@ SELECT count(*) AS after_rollback_to FROM ar_entities(:'probe');
 ROLLBACK;
 SELECT count(*) AS after_rollback FROM ar_entities(:'probe');
 
--- only what changed is compiled again: the shipped rows once per session,
--- the users' rows after a change; switching the tagger compiles nothing
-SELECT dblink_exec('other', $$INSERT INTO ar_gazetteer (name, type, canonical) VALUES ('qorvandel', 'location', 'قورفاندل')$$);
+-- only what changed is compiled again: the shipped rows once per session;
+-- rows inserted are added to a copy, a deletion recompiles the users' rows;
+-- switching the tagger compiles nothing
+SELECT dblink_exec('other', $$INSERT INTO ar_gazetteer (name, type) VALUES ('brelvont', 'organization')$$);
+SELECT count(*) FROM ar_entities(:'probe');
 CREATE FUNCTION regress_rules_only(t text) RETURNS bigint LANGUAGE sql
 	SET pg_arabic.entity_model = off AS $$ SELECT count(*) FROM ar_entities(t) $$;
 CREATE FUNCTION regress_with_model(t text) RETURNS bigint LANGUAGE sql
 	SET pg_arabic.entity_model = on AS $$ SELECT count(*) FROM ar_entities(t) $$;
 SET client_min_messages = debug1;
-SELECT count(*) AS users_recompiled FROM ar_entities(:'probe');
+SELECT dblink_exec('other', $$INSERT INTO ar_gazetteer (name, type, canonical) VALUES ('qorvandel', 'location', 'قورفاندل')$$);
+SELECT entity, type, normalized FROM ar_entities(:'probe');
 SELECT regress_rules_only(:'probe') + regress_with_model(:'probe') AS n FROM generate_series(1, 3);
+SELECT dblink_exec('other', $$DELETE FROM ar_gazetteer WHERE name = 'brelvont'$$);
+SELECT entity, type, normalized FROM ar_entities(:'probe');
+-- a row inserted with the name of an earlier user's row: all are compiled
+-- again, so that the order of the rows decides, not the order of inserts
+SELECT dblink_exec('other', $$INSERT INTO ar_gazetteer (name, type, canonical) VALUES ('qorvandel', 'person', 'قورفاندل')$$);
+SELECT entity, type, normalized FROM ar_entities(:'probe');
 RESET client_min_messages;
 DROP FUNCTION regress_rules_only(text);
 DROP FUNCTION regress_with_model(text);

@@ -551,8 +551,9 @@ ar_gaz_copy(const ar_gaz *g)
 	return c;
 }
 
-int
-ar_gaz_remove(ar_gaz *g, const char *name, size_t name_len)
+/* The record of name's normalized key, or NULL; -1 in *oom on OOM. */
+static ar_gaz_rec *
+find_name(const ar_gaz *g, const char *name, size_t name_len, int *oom)
 {
 	char	   *buf;
 	int			ntok;
@@ -560,16 +561,44 @@ ar_gaz_remove(ar_gaz *g, const char *name, size_t name_len)
 				n;
 	ar_gaz_rec *r;
 
-	if (g == NULL || g->built || name == NULL || !valid_text(name, name_len))
-		return -1;
+	*oom = 0;
 	n = join_tokens(name, name_len, &buf, &ntok, &first);
 	if (n == (size_t) -1)
 	{
+		*oom = buf == NULL;
 		free(buf);
-		return buf == NULL ? -1 : 0;	/* too many tokens: no such entry */
+		return NULL;			/* too many tokens: no such entry */
 	}
 	r = ntok ? find_joined(g, ar_gaz_hash(AR_GAZ_HASH_INIT, buf, n), buf, n) : NULL;
 	free(buf);
+	return r;
+}
+
+int
+ar_gaz_is_user_row(const ar_gaz *g, const char *name, size_t name_len)
+{
+	ar_gaz_rec *r;
+	int			oom;
+
+	if (g == NULL || name == NULL || !valid_text(name, name_len))
+		return 0;
+	r = find_name(g, name, name_len, &oom);
+	if (oom)
+		return -1;
+	return r != NULL && r->etype != 0 && (r->wflags & AR_W_USER) != 0;
+}
+
+int
+ar_gaz_remove(ar_gaz *g, const char *name, size_t name_len)
+{
+	ar_gaz_rec *r;
+	int			oom;
+
+	if (g == NULL || g->built || name == NULL || !valid_text(name, name_len))
+		return -1;
+	r = find_name(g, name, name_len, &oom);
+	if (oom)
+		return -1;
 	if (r != NULL && r->etype != 0)
 	{
 		r->etype = 0;

@@ -151,6 +151,14 @@ ar_gaz	   *ar_gaz_copy(const ar_gaz *g);
  */
 int			ar_gaz_remove(ar_gaz *g, const char *name, size_t name_len);
 
+/*
+ * 1 if the entry of name (normalized as ar_gaz_add does) comes from a user's
+ * row (ar_gaz_add_row with user set), 0 if not or no entry, -1 on OOM.  A
+ * caller adding users' rows to a copy checks with it that the new rows
+ * override no earlier user's row, whose order would decide.
+ */
+int			ar_gaz_is_user_row(const ar_gaz *g, const char *name, size_t name_len);
+
 /* Number of name rows (the built-in lexicon not counted). */
 size_t		ar_gaz_count(const ar_gaz *g);
 

@@ -78,6 +78,13 @@ typedef struct GazCols
 	AttrNumber	canon;
 } GazCols;
 
+/* A row version: its tid and the transaction that wrote it. */
+typedef struct RowVer
+{
+	uint64		tid;			/* block << 16 | offset */
+	uint64		xmin;
+} RowVer;
+
 /* What makes two snapshots see the same rows. */
 typedef struct SnapKey
 {
@@ -95,7 +102,9 @@ static ar_gaz *shipped_tpl;		/* lexicon + shipped rows, never built */
 static ar_gaz *gaz;				/* shipped + users' rows, built */
 static Oid	gaz_relid = InvalidOid;
 static Oid	gaz_rls_user = InvalidOid;	/* the reader, when RLS applies */
-static uint64 gaz_fp;			/* fingerprint of the rows gaz holds */
+static uint64 gaz_fp;			/* fingerprint of the rows gaz holds (RLS) */
+static struct RowVer *gaz_vers;	/* the row versions gaz holds (no RLS), */
+static int	gaz_nvers = -1;		/* in tid order; -1: unknown */
 static SnapKey gaz_snap;		/* the snapshot gaz was last found fresh in */
 static ar_ner_model *spare_model;	/* the tagger, while detached */
 static bool model_failed = false;
@@ -376,41 +385,153 @@ make_row(Datum name, bool name_null, Datum type, bool type_null, Datum canon, bo
 	return r;
 }
 
-/*
- * Fingerprint of the rows of rel that snap sees and, if rows is not NULL,
- * the rows themselves.  A table scan: no policy applies (see read_rls).
- */
-static uint64
-scan_rows(Relation rel, Snapshot snap, const GazCols *c, List **rows)
+/* The rows of rel that snap sees (a table scan: no policy applies). */
+static List *
+scan_rows(Relation rel, Snapshot snap, const GazCols *c)
 {
 	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
-	uint64		fp = FP_INIT;
+	List	   *rows = NIL;
 
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		n1,
+					n2,
+					n3;
+		Datum		name = slot_getattr(slot, c->name, &n1),
+					type = slot_getattr(slot, c->type, &n2),
+					canon = slot_getattr(slot, c->canon, &n3);
+		GazRow	   *r = make_row(name, n1, type, n2, canon, n3);
+
+		CHECK_FOR_INTERRUPTS();
+		if (r != NULL)
+			rows = lappend(rows, r);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+	return rows;
+}
+
+static uint64
+tid_key(ItemPointer tid)
+{
+	return ((uint64) ItemPointerGetBlockNumberNoCheck(tid) << 16) |
+		ItemPointerGetOffsetNumberNoCheck(tid);
+}
+
+static int
+ver_cmp(const void *a, const void *b)
+{
+	const RowVer *x = a,
+			   *y = b;
+
+	if (x->tid != y->tid)
+		return x->tid < y->tid ? -1 : 1;
+	if (x->xmin != y->xmin)
+		return x->xmin < y->xmin ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The versions of the rows of rel that snap sees, in tid order: what the
+ * compiled copy is checked against.  Nothing is deformed.
+ */
+static RowVer *
+scan_versions(Relation rel, Snapshot snap, int *n)
+{
+	/* no synchronized scan, so that rows come in tid order */
+	TableScanDesc scan = table_beginscan_strat(rel, snap, 0, NULL, true, false);
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	int			cap = 1024;
+	RowVer	   *v = palloc(sizeof(RowVer) * cap);
+	bool		sorted = true;
+
+	*n = 0;
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		isnull;
 		Datum		xmin = slot_getsysattr(slot, MinTransactionIdAttributeNumber, &isnull);
 
 		CHECK_FOR_INTERRUPTS();
-		fp = fp_row(fp, DatumGetTransactionId(xmin), &slot->tts_tid);
-		if (rows != NULL)
+		if (*n == cap)
 		{
-			bool		n1,
-						n2,
-						n3;
-			Datum		name = slot_getattr(slot, c->name, &n1),
-						type = slot_getattr(slot, c->type, &n2),
-						canon = slot_getattr(slot, c->canon, &n3);
-			GazRow	   *r = make_row(name, n1, type, n2, canon, n3);
-
-			if (r != NULL)
-				*rows = lappend(*rows, r);
+			cap *= 2;
+			v = repalloc_huge(v, sizeof(RowVer) * cap);
 		}
+		v[*n].tid = tid_key(&slot->tts_tid);
+		v[*n].xmin = DatumGetTransactionId(xmin);
+		if (*n > 0 && v[*n - 1].tid > v[*n].tid)
+			sorted = false;
+		(*n)++;
 	}
 	ExecDropSingleTupleTableSlot(slot);
 	table_endscan(scan);
-	return fp;
+	if (!sorted)
+		qsort(v, *n, sizeof(RowVer), ver_cmp);
+	return v;
+}
+
+/*
+ * The versions in v that gaz_vers lacks, if nothing else changed (no row
+ * deleted nor updated); NIL otherwise.  *only_added says which.
+ */
+static List *
+added_versions(RowVer *v, int n, bool *only_added)
+{
+	List	   *added = NIL;
+	int			i = 0,
+				j = 0;
+
+	*only_added = false;
+	while (i < gaz_nvers || j < n)
+	{
+		int			c = (i == gaz_nvers) ? 1 : (j == n) ? -1 : ver_cmp(&gaz_vers[i], &v[j]);
+
+		if (c < 0)
+			return NIL;			/* a row gone: a shipped row may be back */
+		if (c == 0)
+			i++;
+		else
+			added = lappend(added, &v[j]);
+		j++;
+	}
+	*only_added = true;
+	return added;
+}
+
+/* The rows at the given versions, as snap sees them. */
+static List *
+fetch_rows(Relation rel, Snapshot snap, const GazCols *c, List *vers)
+{
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	List	   *rows = NIL;
+	ListCell   *lc;
+
+	foreach(lc, vers)
+	{
+		RowVer	   *v = lfirst(lc);
+		ItemPointerData tid;
+		bool		n1,
+					n2,
+					n3;
+		Datum		name,
+					type,
+					canon;
+		GazRow	   *r;
+
+		ItemPointerSet(&tid, (BlockNumber) (v->tid >> 16), (OffsetNumber) (v->tid & 0xffff));
+		if (!table_tuple_fetch_row_version(rel, &tid, snap, slot))
+			elog(ERROR, "pg_arabic: gazetteer row (%u,%u) vanished",
+				 ItemPointerGetBlockNumber(&tid), ItemPointerGetOffsetNumber(&tid));
+		name = slot_getattr(slot, c->name, &n1);
+		type = slot_getattr(slot, c->type, &n2);
+		canon = slot_getattr(slot, c->canon, &n3);
+		r = make_row(name, n1, type, n2, canon, n3);
+		if (r != NULL)
+			rows = lappend(rows, r);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	return rows;
 }
 
 /*
@@ -477,31 +598,32 @@ row_cmp(const void *a, const void *b)
 	return c;
 }
 
-/*
- * A copy of the template with the users' rows: first every "ignore" row
- * hides the shipped entry of its name, then the rows are added in
- * row_cmp order (for one name, the row added last wins).
- */
-static ar_gaz *
-compile_users(List *rows)
+/* rows as an array in row_cmp order */
+static GazRow **
+sorted_rows(List *rows)
 {
-	int			n = list_length(rows),
-				i,
-				added = 0;
-	GazRow	  **v = palloc(sizeof(GazRow *) * Max(n, 1));
+	GazRow	  **v = palloc(sizeof(GazRow *) * Max(list_length(rows), 1));
 	ListCell   *lc;
-	ar_gaz	   *g;
+	int			i = 0;
 
-	i = 0;
 	foreach(lc, rows)
 		v[i++] = lfirst(lc);
-	if (n > 1)
-		qsort(v, n, sizeof(GazRow *), row_cmp);
-	g = ar_gaz_copy(shipped_tpl);
-	if (g == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OUT_OF_MEMORY),
-				 errmsg("out of memory building the gazetteer")));
+	if (i > 1)
+		qsort(v, i, sizeof(GazRow *), row_cmp);
+	return v;
+}
+
+/*
+ * Add users' rows to g, a copy not yet built: first every "ignore" row hides
+ * the shipped entry of its name, then the rows are added in row_cmp order
+ * (for one name, the row added last wins).  Builds g; frees it on OOM.
+ */
+static void
+add_users(ar_gaz *g, GazRow **v, int n, const char *how)
+{
+	int			i,
+				added = 0;
+
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i]->type, IGNORE_TYPE) == 0)
 			(void) ar_gaz_remove(g, v[i]->name, strlen(v[i]->name));
@@ -524,9 +646,74 @@ compile_users(List *rows)
 				(errcode(ERRCODE_OUT_OF_MEMORY),
 				 errmsg("out of memory building the gazetteer")));
 	}
-	pfree(v);
-	ereport(DEBUG1, (errmsg_internal("pg_arabic: compiled %d user gazetteer rows", added)));
+	ereport(DEBUG1, (errmsg_internal("pg_arabic: %s %d user gazetteer rows", how, added)));
+}
+
+static ar_gaz *
+copy_of(const ar_gaz *base)
+{
+	ar_gaz	   *g = ar_gaz_copy(base);
+
+	if (g == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory building the gazetteer")));
 	return g;
+}
+
+/* The template plus all the users' rows. */
+static ar_gaz *
+compile_users(List *rows)
+{
+	GazRow	  **v = sorted_rows(rows);
+	ar_gaz	   *g = copy_of(shipped_tpl);
+
+	add_users(g, v, list_length(rows), "compiled");
+	return g;
+}
+
+/*
+ * gaz plus rows newly inserted, or NULL when one of them has the name of an
+ * earlier user's row (their order would decide: compile them all instead).
+ */
+static ar_gaz *
+compile_added(List *rows)
+{
+	GazRow	  **v = sorted_rows(rows);
+	int			n = list_length(rows),
+				i;
+	ar_gaz	   *g;
+
+	for (i = 0; i < n; i++)
+	{
+		int			r = ar_gaz_is_user_row(gaz, v[i]->name, strlen(v[i]->name));
+
+		if (r < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("out of memory building the gazetteer")));
+		if (r > 0)
+			return NULL;
+	}
+	g = copy_of(gaz);
+	add_users(g, v, n, "added");
+	return g;
+}
+
+/* Make g the compiled copy; the tagger moves over in set_model. */
+static void
+replace_gaz(ar_gaz *g, Oid relid, Oid rls_user)
+{
+	if (gaz != NULL && ar_gaz_model(gaz) != NULL)
+		spare_model = ar_gaz_swap_model(gaz, NULL);
+	ar_gaz_free(gaz);
+	gaz = g;
+	gaz_relid = relid;
+	gaz_rls_user = rls_user;
+	if (gaz_vers != NULL)
+		pfree(gaz_vers);
+	gaz_vers = NULL;
+	gaz_nvers = -1;
 }
 
 /* ---- the learned tagger ---- */
@@ -610,32 +797,45 @@ pg_arabic_gazetteer(Oid nsp)
 		MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext, "pg_arabic gazetteer rows",
 												  ALLOCSET_DEFAULT_SIZES);
 		MemoryContext old = MemoryContextSwitchTo(tmp);
-		List	   *rows = NIL;
-		uint64		fp;
-		bool		fresh;
+		bool		same_table = gaz != NULL && relid == gaz_relid && rls_user == gaz_rls_user;
 
 		if (shipped_tpl == NULL)
 			shipped_tpl = compile_shipped();
 		if (OidIsValid(rls_user))
-			fp = read_rls(rel, &rows);
-		else
-			fp = scan_rows(rel, snap, &cols, NULL);
-		fresh = gaz != NULL && relid == gaz_relid && rls_user == gaz_rls_user && fp == gaz_fp;
-		if (!fresh)
 		{
-			ar_gaz	   *g;
+			List	   *rows = NIL;
+			uint64		fp = read_rls(rel, &rows);
 
-			if (!OidIsValid(rls_user))
-				(void) scan_rows(rel, snap, &cols, &rows);
-			g = compile_users(rows);
-			/* keep the tagger: it moves to the new copy in set_model */
-			if (gaz != NULL && ar_gaz_model(gaz) != NULL)
-				spare_model = ar_gaz_swap_model(gaz, NULL);
-			ar_gaz_free(gaz);
-			gaz = g;
-			gaz_relid = relid;
-			gaz_rls_user = rls_user;
-			gaz_fp = fp;
+			if (!same_table || fp != gaz_fp)
+			{
+				replace_gaz(compile_users(rows), relid, rls_user);
+				gaz_fp = fp;
+			}
+		}
+		else
+		{
+			int			n;
+			RowVer	   *v = scan_versions(rel, snap, &n);
+
+			if (!same_table || n != gaz_nvers ||
+				(n > 0 && memcmp(v, gaz_vers, sizeof(RowVer) * n) != 0))
+			{
+				ar_gaz	   *g = NULL;
+				bool		only_added = false;
+				List	   *added = NIL;
+
+				/* rows only inserted (the usual change): add them to a copy */
+				if (same_table && gaz_nvers >= 0)
+					added = added_versions(v, n, &only_added);
+				if (only_added && list_length(added) <= n / 2)
+					g = compile_added(fetch_rows(rel, snap, &cols, added));
+				if (g == NULL)
+					g = compile_users(scan_rows(rel, snap, &cols));
+				replace_gaz(g, relid, rls_user);
+				gaz_vers = MemoryContextAlloc(TopMemoryContext, sizeof(RowVer) * Max(n, 1));
+				memcpy(gaz_vers, v, sizeof(RowVer) * n);
+				gaz_nvers = n;
+			}
 		}
 		gaz_snap = key;
 		MemoryContextSwitchTo(old);
