@@ -80,6 +80,8 @@ emit_row(void *arg, ar_etype type, size_t start, size_t len,
 	EmitState  *st = (EmitState *) arg;
 	MemoryContext cxt = CurrentMemoryContext;
 
+	if (st->error != NULL)
+		return 1;
 	PG_TRY();
 	{
 		if (type == AR_E_PROGRESS)
