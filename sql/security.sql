@@ -71,13 +71,19 @@ GRANT SELECT ON ar_gazetteer TO PUBLIC;
 -- row level security: each role gets the rows its policies let through
 ALTER TABLE ar_gazetteer ENABLE ROW LEVEL SECURITY;
 CREATE POLICY regress_hidden ON ar_gazetteer FOR SELECT
-	USING (name <> 'velmorath' OR current_user = 'regress_arabic_insider');
+	USING (name <> 'velmorath' OR current_user = 'regress_arabic_insider'
+		   OR current_setting('regress.tenant', true) = 'velmorath');
 SELECT entity, normalized FROM ar_entities('قال velmorath إن');
 SET ROLE regress_arabic_outsider;
 SELECT count(*) AS outsider_sees FROM ar_entities('قال velmorath إن');
 SET ROLE regress_arabic_insider;
 SELECT entity, normalized FROM ar_entities('قال velmorath إن');
 SET ROLE regress_arabic_outsider;
+SELECT count(*) AS outsider_sees FROM ar_entities('قال velmorath إن');
+-- a policy reading a setting: the rows are read again at each statement
+SET regress.tenant = 'velmorath';
+SELECT count(*) AS tenant_sees FROM ar_entities('قال velmorath إن');
+RESET regress.tenant;
 SELECT count(*) AS outsider_sees FROM ar_entities('قال velmorath إن');
 -- as for a SELECT, row_security = off is an error where a policy applies
 SET row_security = off;

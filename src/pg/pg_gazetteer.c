@@ -10,10 +10,11 @@
  * change.  The learned tagger is loaded once and attached or detached per
  * call, so switching pg_arabic.entity_model compiles nothing.
  *
- * Freshness without triggers: the compiled copy remembers a fingerprint of
- * the row versions it was built from (xmin and ctid of every visible row).
- * Under a snapshot not seen before, a scan that deforms nothing computes the
- * fingerprint again, and only a different one means a rebuild.  So a
+ * Freshness without triggers: the compiled copy remembers the row versions
+ * it was built from (ctid and xmin of every visible row).  Under a snapshot
+ * not seen before, a scan that deforms nothing lists them again: the same
+ * list means nothing to do, rows only inserted are added to a copy of the
+ * compiled gazetteer, anything else recompiles the users' rows.  So a
  * committed change is seen by the next statement of every session however it
  * was made (session_replication_role = replica, triggers disabled, logical
  * replication), and a copy built under an old REPEATABLE READ snapshot is
@@ -21,13 +22,14 @@
  *
  * Privileges are checked on every call, as a SELECT on the table would check
  * them.  When row level security applies to the caller, the rows are read
- * through SPI, so that the policies filter them, and the copy belongs to
- * that user.
+ * through SPI once per statement, so that the policies filter them (they may
+ * depend on the user or on settings), and the copy is that user's.
  */
 #include "postgres.h"
 
 #include "access/table.h"
 #include "access/tableam.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -49,6 +51,7 @@
 #include "utils/rel.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
 #include "ar_entities.h"
@@ -96,6 +99,7 @@ typedef struct SnapKey
 	int32		subxcnt;
 	bool		suboverflowed;
 	uint64		xids;			/* hash of the in-progress xids */
+	TimestampTz stmt;			/* the statement's start, under RLS only */
 } SnapKey;
 
 static ar_gaz *shipped_tpl;		/* lexicon + shipped rows, never built */
@@ -120,11 +124,16 @@ fp_mix(uint64 h, uint64 v)
 }
 
 static uint64
+tid_key(ItemPointer tid)
+{
+	return ((uint64) ItemPointerGetBlockNumberNoCheck(tid) << 16) |
+		ItemPointerGetOffsetNumberNoCheck(tid);
+}
+
+static uint64
 fp_row(uint64 h, TransactionId xmin, ItemPointer tid)
 {
-	h = fp_mix(h, (uint64) xmin);
-	return fp_mix(h, ((uint64) ItemPointerGetBlockNumberNoCheck(tid) << 16) |
-				  ItemPointerGetOffsetNumberNoCheck(tid));
+	return fp_mix(fp_mix(h, (uint64) xmin), tid_key(tid));
 }
 
 static void
@@ -153,7 +162,7 @@ snap_equal(const SnapKey *a, const SnapKey *b)
 	return a->valid && b->valid && a->xmin == b->xmin && a->xmax == b->xmax &&
 		a->curcid == b->curcid && a->xcnt == b->xcnt &&
 		a->subxcnt == b->subxcnt && a->suboverflowed == b->suboverflowed &&
-		a->xids == b->xids;
+		a->xids == b->xids && a->stmt == b->stmt;
 }
 
 /* ---- the shipped rows ---- */
@@ -410,13 +419,6 @@ scan_rows(Relation rel, Snapshot snap, const GazCols *c)
 	ExecDropSingleTupleTableSlot(slot);
 	table_endscan(scan);
 	return rows;
-}
-
-static uint64
-tid_key(ItemPointer tid)
-{
-	return ((uint64) ItemPointerGetBlockNumberNoCheck(tid) << 16) |
-		ItemPointerGetOffsetNumberNoCheck(tid);
 }
 
 static int
@@ -790,6 +792,9 @@ pg_arabic_gazetteer(Oid nsp)
 	rls_user = check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED ? GetUserId() : InvalidOid;
 	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
 	snap_key(snap, &key);
+	/* policies may read settings: under RLS, read again at each statement */
+	if (OidIsValid(rls_user))
+		key.stmt = GetCurrentStatementStartTimestamp();
 
 	if (gaz == NULL || relid != gaz_relid || rls_user != gaz_rls_user ||
 		!snap_equal(&key, &gaz_snap))
