@@ -91,11 +91,12 @@ CREATE FUNCTION regress_with_model(t text) RETURNS bigint LANGUAGE sql
 SET client_min_messages = debug1;
 SELECT dblink_exec('other', $$INSERT INTO ar_gazetteer (name, type, canonical) VALUES ('qorvandel', 'location', 'قورفاندل')$$);
 SELECT entity, type, normalized FROM ar_entities(:'probe');
-SELECT regress_rules_only(:'probe') + regress_with_model(:'probe') AS n FROM generate_series(1, 3);
+SELECT regress_rules_only(:'probe') > 0 AND regress_with_model(:'probe') > 0 AS both_found
+FROM generate_series(1, 3);
 SELECT dblink_exec('other', $$DELETE FROM ar_gazetteer WHERE name = 'brelvont'$$);
 SELECT entity, type, normalized FROM ar_entities(:'probe');
 -- a row inserted with the name of an earlier user's row: all are compiled
--- again, so that the order of the rows decides, not the order of inserts
+-- again; between the two, the type order decides (person before location)
 SELECT dblink_exec('other', $$INSERT INTO ar_gazetteer (name, type, canonical) VALUES ('qorvandel', 'person', 'قورفاندل')$$);
 SELECT entity, type, normalized FROM ar_entities(:'probe');
 RESET client_min_messages;

@@ -47,40 +47,40 @@ UNIT_SUITE(gaz_layers)
 			   *c2;
 
 	CHECK(base != NULL);
-	CHECK(ar_gaz_add_row(base, S("zentharo"), AR_E_PERSON, S("Zentharo Canon"), 0) == 0);
-	CHECK(ar_gaz_add_row(base, S("quillmark"), AR_E_LOCATION, NULL, 0, 0) == 0);
+	CHECK(ar_gaz_add_row(base, S("زنثارو"), AR_E_PERSON, S("Zentharo Canon"), 0) == 0);
+	CHECK(ar_gaz_add_row(base, S("قلمارك"), AR_E_LOCATION, NULL, 0, 0) == 0);
 	CHECK(ar_gaz_count(base) == 2);
 
 	/* a copy of an unbuilt template takes rows; the template is unchanged */
 	c1 = ar_gaz_copy(base);
 	CHECK(c1 != NULL);
 	CHECK(ar_gaz_model(c1) == NULL);
-	CHECK(ar_gaz_is_user_row(c1, S("zentharo")) == 0);
-	CHECK(ar_gaz_add_row(c1, S("zentharo"), AR_E_ORGANIZATION, S("Mine"), 1) == 0);
-	CHECK(ar_gaz_is_user_row(c1, S("zentharo")) == 1);
-	CHECK(ar_gaz_is_user_row(c1, S("ZENTHARO")) == 1);	/* normalized like a row */
-	CHECK(ar_gaz_remove(c1, S("quillmark")) == 0);
+	CHECK(ar_gaz_is_user_row(c1, S("زنثارو")) == 0);
+	CHECK(ar_gaz_add_row(c1, S("زنثارو"), AR_E_ORGANIZATION, S("Mine"), 1) == 0);
+	CHECK(ar_gaz_is_user_row(c1, S("زنثارو")) == 1);
+	CHECK(ar_gaz_is_user_row(c1, S("زَنثارو")) == 1);	/* normalized like a row */
+	CHECK(ar_gaz_remove(c1, S("قلمارك")) == 0);
 	CHECK(ar_gaz_remove(c1, S("never added")) == 0);
 	CHECK(ar_gaz_count(c1) == 1);
 	CHECK(ar_gaz_build(c1) == 0);
 	CHECK(ar_gaz_build(base) == 0);
-	CHECK(run1(c1, "قال zentharo إن") == AR_E_ORGANIZATION);
+	CHECK(run1(c1, "قال زنثارو إن") == AR_E_ORGANIZATION);
 	CHECK_STR(got_norm, "Mine");
-	CHECK(run1(c1, "زار quillmark أمس") == 0);
-	CHECK(run1(base, "قال zentharo إن") == AR_E_PERSON);
+	CHECK(run1(c1, "زار قلمارك أمس") == 0);
+	CHECK(run1(base, "قال زنثارو إن") == AR_E_PERSON);
 	CHECK_STR(got_norm, "Zentharo Canon");
-	CHECK(run1(base, "زار quillmark أمس") == AR_E_LOCATION);
+	CHECK(run1(base, "زار قلمارك أمس") == AR_E_LOCATION);
 	CHECK(ar_gaz_count(base) == 2);
 
 	/* a copy of a built gazetteer takes rows again; removing after build fails */
-	CHECK(ar_gaz_remove(c1, S("zentharo")) == -1);
+	CHECK(ar_gaz_remove(c1, S("زنثارو")) == -1);
 	c2 = ar_gaz_copy(c1);
 	CHECK(c2 != NULL);
 	CHECK(ar_gaz_add_row(c2, S("brindle"), AR_E_LOCATION, NULL, 0, 1) == 0);
 	CHECK(ar_gaz_build(c2) == 0);
 	CHECK(run1(c2, "زار brindle أمس") == AR_E_LOCATION);
 	CHECK(run1(c1, "زار brindle أمس") == 0);
-	CHECK(run1(c2, "قال zentharo إن") == AR_E_ORGANIZATION);
+	CHECK(run1(c2, "قال زنثارو إن") == AR_E_ORGANIZATION);
 
 	/* the model moves between gazetteers without being reloaded */
 	CHECK(ar_gaz_swap_model(c2, NULL) == NULL);

@@ -563,11 +563,11 @@ find_name(const ar_gaz *g, const char *name, size_t name_len, int *oom)
 
 	*oom = 0;
 	n = join_tokens(name, name_len, &buf, &ntok, &first);
-	if (n == (size_t) -1)
+	if (n == (size_t) -1 || n == (size_t) -2)
 	{
 		*oom = buf == NULL;
 		free(buf);
-		return NULL;			/* too many tokens: no such entry */
+		return NULL;			/* too many tokens or a joiner too long: no entry */
 	}
 	r = ntok ? find_joined(g, ar_gaz_hash(AR_GAZ_HASH_INIT, buf, n), buf, n) : NULL;
 	free(buf);

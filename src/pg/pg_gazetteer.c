@@ -585,24 +585,9 @@ read_rls(Relation rel, List **rows)
 	return fp;
 }
 
-/* Users' rows in a deterministic order (by name, type, canonical). */
-static int
-row_cmp(const void *a, const void *b)
-{
-	const GazRow *x = *(GazRow *const *) a,
-			   *y = *(GazRow *const *) b;
-	int			c = strcmp(x->name, y->name);
-
-	if (c == 0)
-		c = strcmp(x->type, y->type);
-	if (c == 0)
-		c = strcmp(x->canon ? x->canon : "", y->canon ? y->canon : "");
-	return c;
-}
-
-/* rows as an array in row_cmp order */
+/* rows as an array */
 static GazRow **
-sorted_rows(List *rows)
+row_array(List *rows)
 {
 	GazRow	  **v = palloc(sizeof(GazRow *) * Max(list_length(rows), 1));
 	ListCell   *lc;
@@ -610,21 +595,22 @@ sorted_rows(List *rows)
 
 	foreach(lc, rows)
 		v[i++] = lfirst(lc);
-	if (i > 1)
-		qsort(v, i, sizeof(GazRow *), row_cmp);
 	return v;
 }
 
 /*
  * Add users' rows to g, a copy not yet built: first every "ignore" row hides
- * the shipped entry of its name, then the rows are added in row_cmp order
- * (for one name, the row added last wins).  Builds g; frees it on OOM.
+ * the shipped entry of its name, then the rows are added (in table order:
+ * the core's choice between rows of one name does not depend on it, see
+ * ar_gazetteer.h).  Builds g; frees it on OOM.
  */
 static void
 add_users(ar_gaz *g, GazRow **v, int n, const char *how)
 {
 	int			i,
+				rc,
 				added = 0;
+	GazRow	   *too_long = NULL;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i]->type, IGNORE_TYPE) == 0)
@@ -636,10 +622,25 @@ add_users(ar_gaz *g, GazRow **v, int n, const char *how)
 		/* a type the CHECK constraint lets through but we cannot use: skipped */
 		if (t < 0)
 			continue;
-		/* -1 is an empty or over-long name: skipped, never fatal */
-		if (ar_gaz_add_row(g, v[i]->name, strlen(v[i]->name), (ar_etype) t,
-						   v[i]->canon, CANON_LEN(v[i]), 1) == 0)
+		/* -1 is a name with nothing to match: skipped, never fatal */
+		rc = ar_gaz_add_row(g, v[i]->name, strlen(v[i]->name), (ar_etype) t,
+							v[i]->canon, CANON_LEN(v[i]), 1);
+		if (rc == 0)
 			added++;
+		else if (rc == AR_GAZ_TOO_LONG)
+			too_long = v[i];
+	}
+	/* once per compile: the same row would warn at every call otherwise */
+	if (too_long != NULL)
+	{
+		int			len;
+		char	   *name = pg_arabic_from_utf8(too_long->name, (int) strlen(too_long->name), &len);
+
+		ereport(WARNING,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("ar_gazetteer name \"%s\" has more than %d words and is never matched",
+						pnstrdup(name, len), AR_GAZ_MAX_TOKENS),
+				 errhint("Shorten the name, or add its usual short form as an alias row.")));
 	}
 	if (ar_gaz_build(g) != 0)
 	{
@@ -667,7 +668,7 @@ copy_of(const ar_gaz *base)
 static ar_gaz *
 compile_users(List *rows)
 {
-	GazRow	  **v = sorted_rows(rows);
+	GazRow	  **v = row_array(rows);
 	ar_gaz	   *g = copy_of(shipped_tpl);
 
 	add_users(g, v, list_length(rows), "compiled");
@@ -676,12 +677,13 @@ compile_users(List *rows)
 
 /*
  * gaz plus rows newly inserted, or NULL when one of them has the name of an
- * earlier user's row (their order would decide: compile them all instead).
+ * earlier user's row: an "ignore" row must not hide that one, so all the
+ * users' rows are compiled again instead (ignore rows first).
  */
 static ar_gaz *
 compile_added(List *rows)
 {
-	GazRow	  **v = sorted_rows(rows);
+	GazRow	  **v = row_array(rows);
 	int			n = list_length(rows),
 				i;
 	ar_gaz	   *g;
