@@ -53,6 +53,25 @@ size_t		ar_stem_utf8(const char *in, size_t len, char *out,
 						 ar_stem_mode mode);
 
 /*
+ * What normalization erases but the stemmer needs: hints read from the word
+ * as written (before normalization), for the *_hinted variants.  The word's
+ * first letters after و/ف and ب/ك/ل may be a hamza seat: أ آ (ABOVE) or إ
+ * (BELOW), at letter index POS (0-2); HAMZA_AL when ل follows it, so that
+ * its ال is no article (ألقاب, إلزام, وألزم).
+ */
+#define AR_STEM_HINT_HAMZA_AL		0x01
+#define AR_STEM_HINT_HAMZA_ABOVE	0x02
+#define AR_STEM_HINT_HAMZA_BELOW	0x04
+#define AR_STEM_HINT_POS_SHIFT		4
+#define AR_STEM_HINT_POS(h)			(((h) >> AR_STEM_HINT_POS_SHIFT) & 3)
+
+unsigned	ar_stem_hints(const char *raw, size_t len);
+size_t		ar_stem_cp_hinted(const uint32_t *word, size_t n, uint32_t *out,
+							  ar_stem_mode mode, unsigned hints);
+size_t		ar_stem_utf8_hinted(const char *in, size_t len, char *out,
+								ar_stem_mode mode, unsigned hints);
+
+/*
  * The proclitic rule shared with the entity engine: how many leading code
  * points of word are proclitics (a conjunction و/ف, then a preposition
  * ب/ك/ل, then, when with_article, the article ال, or لل for ل + ال).
@@ -80,6 +99,13 @@ typedef enum ar_stem_list
 
 /* Is w[0..n-1] in the list? */
 int			ar_stem_listed(ar_stem_list list, const uint32_t *w, size_t n);
+
+/*
+ * Is the normalized UTF-8 word s[0..len-1] in the native list?  The
+ * dictionary asks before it drops a conjunction + function word: فهم, فقد,
+ * وهم, وكل are words of their own.
+ */
+int			ar_stem_native_utf8(const char *s, size_t len);
 
 /*
  * If w is a listed broken plural, store its singular in sing (when not NULL,

@@ -299,18 +299,23 @@ lexeme_utf8(const ArStemDict *d, const char *in, size_t len, size_t *outlen)
 	}
 	if (is_stopword(d, norm, nlen))
 		return NULL;
-	/* a function word after the conjunction و or ف is still one (وكان, فإن) */
+	/*
+	 * a function word after the conjunction و or ف is still one (وكان,
+	 * فإن), unless the whole is a word of its own (فهم, فقد, وهم, وكل)
+	 */
 	if (nlen > 2 && ((unsigned char) norm[0] == 0xD9 &&
 					 ((unsigned char) norm[1] == 0x88 || (unsigned char) norm[1] == 0x81)) &&
-		is_stopword(d, norm + 2, nlen - 2))
+		is_stopword(d, norm + 2, nlen - 2) && !ar_stem_native_utf8(norm, nlen))
 		return NULL;
 	if (!stem)
 	{
 		*outlen = nlen;
 		return norm;
 	}
+	/* the hints see what normalization erases: أل is no article */
 	out = palloc(nlen + 2 * AR_STEM_GROWTH + 1);
-	*outlen = ar_stem_utf8(norm, nlen, out, d->mode);
+	*outlen = ar_stem_utf8_hinted(norm, nlen, out, d->mode,
+								  ar_stem_hints(in, len));
 	out[*outlen] = '\0';
 	pfree(norm);
 	return out;
