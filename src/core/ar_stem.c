@@ -381,11 +381,11 @@ prefix_len(const uint32_t *w, size_t n, int with_article, int entity,
 size_t
 ar_clitic_prefix_len(const uint32_t *word, size_t n, int with_article)
 {
+	int			definite;
+
 	if (word == NULL || n < 3 || n > AR_STEM_MAX_CP ||
 		!is_arabic_word(word, n))
 		return 0;
-	int			definite;
-
 	return prefix_len(word, n, with_article, 1, &definite);
 }
 
