@@ -61,6 +61,20 @@ ends_with(const uint32_t *w, size_t n, uint32_t a, uint32_t b)
 	return n >= 2 && w[n - 2] == a && w[n - 1] == b;
 }
 
+/* List probes through the inline prefilter (ar_stem.h) */
+static inline int
+is_frozen(const uint32_t *w, size_t n)
+{
+	return (ar_stem_lookup(w, n) & AR_STEM_K_FROZEN) != 0;
+}
+
+static inline size_t
+plural_of(const uint32_t *w, size_t n, uint32_t *sing)
+{
+	return (ar_stem_lookup(w, n) & AR_STEM_K_PLURAL) ?
+		ar_stem_plural(w, n, sing, SCRATCH) : 0;
+}
+
 static inline int
 is_long_vowel(uint32_t c)
 {
@@ -206,35 +220,23 @@ strip_suffixes(const uint32_t *w, size_t n)
 static int
 is_known(const uint32_t *w, size_t n)
 {
-	uint32_t	buf[SCRATCH];
+	unsigned	f = ar_stem_lookup(w, n);
 	size_t		m;
 
-	if (ar_stem_listed(AR_STEM_LIST_NATIVE, w, n) ||
-		ar_stem_listed(AR_STEM_LIST_FROZEN, w, n) ||
-		ar_stem_plural(w, n, NULL, 0) > 0)
+	if (f & (AR_STEM_K_NATIVE | AR_STEM_K_FROZEN | AR_STEM_K_PLURAL))
 		return KNOWN_EXACT;
 	m = strip_suffixes(w, n);
 	if (m == n)
 	{
 		/* a construct or possessive ي: وزيري, فلسطينيي */
-		return n > 3 && w[n - 1] == L_YEH &&
-			ar_stem_listed(AR_STEM_LIST_NATIVE, w, n - 1) ? KNOWN_STRIPPED : 0;
+		return n > 3 && (f & AR_STEM_K_NATIVE_YEH) ? KNOWN_STRIPPED : 0;
 	}
 	if (m < 2)
 		return 0;
-	memcpy(buf, w, m * sizeof(uint32_t));
-	if (ar_stem_listed(AR_STEM_LIST_NATIVE, buf, m))
-		return KNOWN_STRIPPED;
-	buf[m] = L_HEH;
-	if (ar_stem_listed(AR_STEM_LIST_NATIVE, buf, m + 1))
-		return KNOWN_STRIPPED;
-	buf[m] = L_YEH;
-	if (ar_stem_listed(AR_STEM_LIST_NATIVE, buf, m + 1))
-		return KNOWN_STRIPPED;
-	if (buf[m - 1] == L_YEH && m > 2 &&
-		ar_stem_listed(AR_STEM_LIST_NATIVE, buf, m - 1))
-		return KNOWN_STRIPPED;
-	return 0;
+	/* the stem, or the stem + ه, + ي, or without its final ي, is native */
+	return (ar_stem_lookup(w, m) &
+			(AR_STEM_K_NATIVE | AR_STEM_K_STEM_HEH | AR_STEM_K_STEM_YEH |
+			 AR_STEM_K_NATIVE_YEH)) ? KNOWN_STRIPPED : 0;
 }
 
 /*
@@ -416,24 +418,26 @@ light_suffix(const uint32_t *w, size_t n, uint32_t *out, int flags)
 	size_t		k;
 
 	/* a frozen word, also with the accusative alif (قانونا, مليونا) */
-	if (ar_stem_listed(AR_STEM_LIST_FROZEN, w, n) ||
-		(n > 3 && w[n - 1] == L_ALEF &&
-		 ar_stem_listed(AR_STEM_LIST_FROZEN, w, n - 1)))
+	unsigned	f = ar_stem_lookup(w, n);
+
+	if ((f & AR_STEM_K_FROZEN) ||
+		(n > 3 && w[n - 1] == L_ALEF && is_frozen(w, n - 1)))
 	{
-		k = ar_stem_listed(AR_STEM_LIST_FROZEN, w, n) ? n : n - 1;
+		k = (f & AR_STEM_K_FROZEN) ? n : n - 1;
 		memcpy(out, w, k * sizeof(uint32_t));
 		return k;
 	}
-	m = (flags & SN_NOT_PLURAL) ? 0 : ar_stem_plural(w, n, sing, SCRATCH);
+	m = (flags & SN_NOT_PLURAL) || !(f & AR_STEM_K_PLURAL) ? 0 :
+		ar_stem_plural(w, n, sing, SCRATCH);
 	if (m == 0)
 	{
 		k = strip_pronoun(w, n);
 		if (flags & SN_NOT_PLURAL)
 			m = 0;
 		else if (k < n)
-			m = ar_stem_plural(w, k, sing, SCRATCH);
+			m = plural_of(w, k, sing);
 		else if (n > 3 && w[n - 1] == L_ALEF && !(flags & SN_DEFINITE))
-			m = ar_stem_plural(w, n - 1, sing, SCRATCH);	/* اشخاصا */
+			m = plural_of(w, n - 1, sing);	/* اشخاصا */
 		if (m == 0)
 		{
 			size_t		c = strip_construct_waw(w, k, n);
@@ -449,7 +453,7 @@ light_suffix(const uint32_t *w, size_t n, uint32_t *out, int flags)
 			return k;
 		}
 	}
-	k = ar_stem_listed(AR_STEM_LIST_FROZEN, sing, m) ? m :
+	k = is_frozen(sing, m) ? m :
 		strip_suffixes(sing, m);
 	memcpy(out, sing, k * sizeof(uint32_t));
 	return k;
@@ -496,7 +500,7 @@ light(const uint32_t *w, size_t n, uint32_t *out, unsigned hints)
 	int			flags = 0,
 				definite = 0;
 
-	if (ar_stem_listed(AR_STEM_LIST_FROZEN, w, n))
+	if (is_frozen(w, n))
 	{
 		memcpy(out, w, n * sizeof(uint32_t));
 		return n;
@@ -732,7 +736,7 @@ ar_stem_cp_hinted(const uint32_t *word, size_t n, uint32_t *out,
 		return n;
 	}
 	m = light(word, n, buf, hints);
-	if (mode == AR_STEM_ROOT && !ar_stem_listed(AR_STEM_LIST_FROZEN, buf, m))
+	if (mode == AR_STEM_ROOT && !is_frozen(buf, m))
 		m = root_reduce(buf, m);
 	if (m == 0)
 	{

@@ -412,25 +412,32 @@ static const plural_entry plurals[] = {
 #define LENGTH(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
- * The lists are probed several times per word of every document, so they are
- * indexed once into open-addressing hash tables over code points (the sorted
- * arrays stay the readable, checked source).
+ * The lists are probed for every proclitic and suffix candidate of every
+ * word, so they are indexed once into one open-addressing hash table over
+ * code points whose entries carry every list a key is in (one probe answers
+ * "native? frozen? plural?" and the suffix-stripped forms is_known accepts).
+ * A bitmap over (length, first letter, last letter) of all keys turns most
+ * probes away before any hashing.  The sorted arrays stay the readable,
+ * checked source.
  */
-#define HT_SLOTS 2048			/* power of two, > 2 x the longest list */
-#define HT_POOL 16384			/* code points of all listed words */
+#define HT_SLOTS 4096			/* power of two, > 2 x the keys */
+#define HT_POOL 32768			/* code points of all keys */
 
 typedef struct
 {
 	uint32_t	hash;
 	uint16_t	off;			/* in ht_pool */
 	uint8_t		len;			/* 0: empty slot */
-	int16_t		idx;			/* index in the source array */
+	uint8_t		flags;			/* AR_STEM_K_* */
+	int16_t		plural;			/* index in plurals[], or -1 */
 } ht_slot;
 
-static ht_slot ht[3][HT_SLOTS];	/* native, frozen, plurals */
+static ht_slot ht[HT_SLOTS];
 static uint16_t ht_pool[HT_POOL];
 static size_t ht_used;
-static int	ht_ready;
+
+uint8_t		ar_stem_prefilter[AR_STEM_PF_BYTES];
+int			ar_stem_tables_ready;
 
 static inline uint32_t
 hash_cps(const uint32_t *w, size_t n)
@@ -443,15 +450,64 @@ hash_cps(const uint32_t *w, size_t n)
 	return h;
 }
 
-static void
-ht_add(ht_slot *t, const char *word, int idx)
+static ht_slot *
+ht_slot_of(const uint32_t *w, size_t n, uint32_t h)
 {
-	uint32_t	cps[AR_STEM_MAX_CP];
-	size_t		n = 0,
-				len = strlen(word),
-				i;
-	const unsigned char *p = (const unsigned char *) word;
+	size_t		i;
+
+	for (i = h & (HT_SLOTS - 1); ht[i].len != 0; i = (i + 1) & (HT_SLOTS - 1))
+	{
+		ht_slot    *e = &ht[i];
+		size_t		k;
+
+		if (e->hash != h || e->len != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if (ht_pool[e->off + k] != w[k])
+				break;
+		if (k == n)
+			return e;
+	}
+	return &ht[i];				/* the empty slot where it would go */
+}
+
+/* Add flags (and a plural index) to the key w[0..n-1]. */
+static void
+ht_add_cps(const uint32_t *w, size_t n, unsigned flags, int plural)
+{
 	uint32_t	h;
+	ht_slot    *e;
+	int			pf;
+	size_t		i;
+
+	if (n < 2 || n > AR_STEM_MAX_CP)
+		return;
+	h = hash_cps(w, n);
+	e = ht_slot_of(w, n, h);
+	if (e->len == 0)
+	{
+		if (ht_used + n > HT_POOL)
+			return;				/* cannot happen with the shipped lists */
+		e->hash = h;
+		e->off = (uint16_t) ht_used;
+		e->len = (uint8_t) n;
+		e->plural = -1;
+		for (i = 0; i < n; i++)
+			ht_pool[ht_used++] = (uint16_t) w[i];
+	}
+	e->flags |= (uint8_t) flags;
+	if (plural >= 0)
+		e->plural = (int16_t) plural;
+	if ((pf = ar_stem_pf_index(w, n)) >= 0)
+		ar_stem_prefilter[pf >> 3] |= (uint8_t) (1 << (pf & 7));
+}
+
+static size_t
+decode_word(const char *word, uint32_t *cps)
+{
+	size_t		n = 0,
+				len = strlen(word);
+	const unsigned char *p = (const unsigned char *) word;
 
 	while (len > 0 && n < AR_STEM_MAX_CP)
 	{
@@ -461,80 +517,89 @@ ht_add(ht_slot *t, const char *word, int idx)
 		p += nb;
 		len -= nb;
 	}
-	if (ht_used + n > HT_POOL)
-		return;					/* cannot happen with the shipped lists */
-	h = hash_cps(cps, n);
-	i = h & (HT_SLOTS - 1);
-	while (t[i].len != 0)
-		i = (i + 1) & (HT_SLOTS - 1);
-	t[i].hash = h;
-	t[i].off = (uint16_t) ht_used;
-	t[i].len = (uint8_t) n;
-	t[i].idx = (int16_t) idx;
-	for (len = 0; len < n; len++)
-		ht_pool[ht_used++] = (uint16_t) cps[len];
+	return n;
+}
+
+/*
+ * A native word X also makes the stems is_known accepts for it: X itself,
+ * X without a final ه or ي (K + ه, K + ي are X), and X + ي (K without its
+ * final ي is X).
+ */
+static void
+add_native(const char *word)
+{
+	uint32_t	cps[AR_STEM_MAX_CP + 2];
+	size_t		n = decode_word(word, cps);
+
+	if (n == 0 || n >= AR_STEM_MAX_CP)
+		return;
+	ht_add_cps(cps, n, AR_STEM_K_NATIVE, -1);
+	if (n >= 3 && cps[n - 1] == 0x0647)
+		ht_add_cps(cps, n - 1, AR_STEM_K_STEM_HEH, -1);
+	if (n >= 3 && cps[n - 1] == 0x064A)
+		ht_add_cps(cps, n - 1, AR_STEM_K_STEM_YEH, -1);
+	cps[n] = 0x064A;
+	ht_add_cps(cps, n + 1, AR_STEM_K_NATIVE_YEH, -1);
 }
 
 static void
 ht_build(void)
 {
+	uint32_t	cps[AR_STEM_MAX_CP];
 	size_t		i;
 
 	for (i = 0; i < LENGTH(native_words); i++)
-		ht_add(ht[0], native_words[i], (int) i);
+		add_native(native_words[i]);
 	for (i = 0; i < LENGTH(frozen_words); i++)
-		ht_add(ht[1], frozen_words[i], (int) i);
+		ht_add_cps(cps, decode_word(frozen_words[i], cps), AR_STEM_K_FROZEN, -1);
 	for (i = 0; i < LENGTH(plurals); i++)
-		ht_add(ht[2], plurals[i].plural, (int) i);
-	ht_ready = 1;
+		ht_add_cps(cps, decode_word(plurals[i].plural, cps), AR_STEM_K_PLURAL,
+				   (int) i);
+	ar_stem_tables_ready = 1;
 }
 
-/* Index of w in table t, or -1. */
-static int
-ht_find(int t, const uint32_t *w, size_t n)
+static const ht_slot *
+ht_find(const uint32_t *w, size_t n)
 {
-	uint32_t	h;
-	size_t		i;
+	const ht_slot *e;
 
-	if (!ht_ready)
+	if (n < 2 || n > AR_STEM_MAX_CP)
+		return NULL;
+	if (!ar_stem_tables_ready)
 		ht_build();
-	h = hash_cps(w, n);
-	for (i = h & (HT_SLOTS - 1); ht[t][i].len != 0; i = (i + 1) & (HT_SLOTS - 1))
-	{
-		const ht_slot *e = &ht[t][i];
-		size_t		k;
+	if (!ar_stem_maybe_listed(w, n))
+		return NULL;
+	e = ht_slot_of(w, n, hash_cps(w, n));
+	return e->len != 0 ? e : NULL;
+}
 
-		if (e->hash != h || e->len != n)
-			continue;
-		for (k = 0; k < n; k++)
-			if (ht_pool[e->off + k] != w[k])
-				break;
-		if (k == n)
-			return e->idx;
-	}
-	return -1;
+unsigned
+ar_stem_lookup_hashed(const uint32_t *w, size_t n)
+{
+	const ht_slot *e = ht_find(w, n);
+
+	return e != NULL ? e->flags : 0;
 }
 
 int
 ar_stem_listed(ar_stem_list list, const uint32_t *w, size_t n)
 {
-	if (n < 2 || n > AR_STEM_MAX_CP)
-		return 0;
-	return ht_find(list == AR_STEM_LIST_NATIVE ? 0 : 1, w, n) >= 0;
+	return (ar_stem_lookup_hashed(w, n) &
+			(list == AR_STEM_LIST_NATIVE ? AR_STEM_K_NATIVE : AR_STEM_K_FROZEN)) != 0;
 }
 
 size_t
 ar_stem_plural(const uint32_t *w, size_t n, uint32_t *sing, size_t cap)
 {
+	const ht_slot *h = ht_find(w, n);
 	const plural_entry *e;
 	const unsigned char *s;
 	size_t		len;
 	size_t		m = 0;
-	int			idx;
 
-	if (n < 2 || n > AR_STEM_MAX_CP || (idx = ht_find(2, w, n)) < 0)
+	if (h == NULL || h->plural < 0)
 		return 0;
-	e = &plurals[idx];
+	e = &plurals[h->plural];
 	s = (const unsigned char *) e->singular;
 	len = strlen(e->singular);
 	while (len > 0)
