@@ -754,43 +754,107 @@ ar_stem_cp(const uint32_t *word, size_t n, uint32_t *out, ar_stem_mode mode)
 	return ar_stem_cp_hinted(word, n, out, mode, 0);
 }
 
-size_t
-ar_stem_utf8_hinted(const char *in, size_t len, char *out, ar_stem_mode mode,
-					unsigned hints)
+/*
+ * Words repeat: a few thousand make most of any text.  A direct-mapped
+ * cache of recent stems (per process, as the stemmer is a pure function:
+ * the key is the word's bytes, the mode and the hints) answers most words
+ * in one probe.  Not thread-safe; PostgreSQL backends are single-threaded.
+ */
+#define CACHE_SLOTS		4096	/* power of two */
+#define CACHE_BYTES		24		/* longer words are not cached */
+
+typedef struct
 {
+	uint8_t		len;			/* 0: empty */
+	uint8_t		key;			/* mode and hints */
+	uint8_t		stem_len;
+	char		word[CACHE_BYTES];
+	char		stem[CACHE_BYTES + 2 * AR_STEM_GROWTH];
+} stem_cache_slot;
+
+static stem_cache_slot stem_cache[CACHE_SLOTS];
+
+static size_t
+stem_utf8_uncached(const char *in, size_t len, char *out, ar_stem_mode mode,
+				   unsigned hints)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	unsigned char *o = (unsigned char *) out;
 	uint32_t	cp[AR_STEM_MAX_CP + 1];
 	uint32_t	st[AR_STEM_MAX_CP + 1 + AR_STEM_GROWTH];
 	size_t		n = 0;
-	size_t		i = 0;
+	size_t		i;
 	size_t		m;
-	size_t		o = 0;
 
-	if (len > AR_STEM_MAX_BYTES || mode == AR_STEM_NONE)
+	/*
+	 * Only words of the letters U+0621..U+064A (no tatweel) are stemmed:
+	 * two bytes each, D8 A1..D8 BA or D9 81..D9 8A, decoded here directly.
+	 * Anything else (another character, an invalid byte) is copied.
+	 */
+	if (len % 2 != 0 || len / 2 > AR_STEM_MAX_CP)
 		goto copy;
-	while (i < len)
+	for (i = 0; i < len; i += 2)
 	{
-		int			nb;
+		uint32_t	c;
 
-		if (n == AR_STEM_MAX_CP + 1)
+		if ((s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80)
 			goto copy;
-		cp[n] = ar_utf8_decode((const unsigned char *) in + i, len - i, &nb);
-		/* an invalid byte must come back as itself, not as U+FFFD */
-		if (cp[n] == AR_UTF8_BAD)
+		c = ((uint32_t) (s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+		if (c < L_HAMZA || c > L_YEH || c == 0x0640)
 			goto copy;
-		n++;
-		i += nb;
+		cp[n++] = c;
 	}
-	if (n > AR_STEM_MAX_CP || !is_arabic_word(cp, n))
-		goto copy;
 	m = ar_stem_cp_hinted(cp, n, st, mode, hints);
 	/* Arabic letters are two bytes each: at most len + 2 * AR_STEM_GROWTH */
 	for (i = 0; i < m; i++)
-		o += ar_utf8_encode(st[i], (unsigned char *) out + o);
-	return o;
+	{
+		o[2 * i] = (unsigned char) (0xC0 | (st[i] >> 6));
+		o[2 * i + 1] = (unsigned char) (0x80 | (st[i] & 0x3F));
+	}
+	return 2 * m;
 
 copy:
 	memmove(out, in, len);
 	return len;
+}
+
+size_t
+ar_stem_utf8_hinted(const char *in, size_t len, char *out, ar_stem_mode mode,
+					unsigned hints)
+{
+	uint32_t	h = 2166136261u;
+	uint8_t		key = (uint8_t) ((hints << 2) | (unsigned) mode);
+	stem_cache_slot *e;
+	size_t		i,
+				m;
+
+	if (len > AR_STEM_MAX_BYTES || mode == AR_STEM_NONE || len == 0)
+	{
+		memmove(out, in, len);
+		return len;
+	}
+	if (len > CACHE_BYTES || hints > 0x3F)
+		return stem_utf8_uncached(in, len, out, mode, hints);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) in[i]) * 16777619u;
+	e = &stem_cache[(h ^ key) & (CACHE_SLOTS - 1)];
+	if (e->len == len && e->key == key && memcmp(e->word, in, len) == 0)
+	{
+		memcpy(out, e->stem, e->stem_len);
+		return e->stem_len;
+	}
+	m = stem_utf8_uncached(in, len, out, mode, hints);
+	if (m <= sizeof(e->stem))
+	{
+		e->len = (uint8_t) len;
+		e->key = key;
+		e->stem_len = (uint8_t) m;
+		memcpy(e->word, in, len);
+		memcpy(e->stem, out, m);
+	}
+	else
+		e->len = 0;
+	return m;
 }
 
 size_t
