@@ -361,6 +361,15 @@ UNIT_SUITE(stem_derived_verbs)
 	CHECK_SAME_STEM("يشير", "أشار");
 	CHECK_SAME_STEM("تفيد", "أفادت");
 	CHECK_SAME_STEM("يدعو", "دعا");
+	/* ؤ after an imperfect prefix is the perfect's أ (hamza-initial roots) */
+	CHECK_SAME_STEM("يؤكد", "أكد");
+	CHECK_SAME_STEM("تؤدي", "أدى");
+	CHECK_SAME_STEM("سيؤثر", "أثرت");
+	CHECK_SAME_STEM("يؤمنون", "آمن");
+	CHECK_STR(stem("المؤتمر"), "موتمر");
+	CHECK_STR(stem("يوجد"), "وجد");
+	CHECK(ar_stem_hints("يؤكد", strlen("يؤكد")) ==
+		  (AR_STEM_HINT_WAW_HAMZA | (1 << AR_STEM_HINT_POS_SHIFT)));
 	/* nouns of similar shape are left alone */
 	CHECK_STR(stem("تكتيك"), "تكتيك");
 	CHECK_STR(stem("تنظيم"), "تنظيم");

@@ -512,6 +512,20 @@ light(const uint32_t *w, size_t n, uint32_t *out, unsigned hints)
 	if ((hints & AR_STEM_HINT_HAMZA_BELOW) && AR_STEM_HINT_POS(hints) == p)
 		flags |= SN_NOT_PLURAL;
 	/*
+	 * يؤكد, تؤدي, نؤمن: the ؤ after an imperfect prefix is the perfect's
+	 * initial أ (اكد, ادي, امن).
+	 */
+	if ((hints & AR_STEM_HINT_WAW_HAMZA) && AR_STEM_HINT_POS(hints) == p + 1 &&
+		n - p >= 4 && (w[p] == L_YEH || w[p] == L_TEH || w[p] == L_NOON))
+	{
+		k = light_suffix(w + p + 1, n - p - 1, out, flags | SN_VERB);
+		if (k >= 3 && out[0] == L_WAW)
+		{
+			out[0] = L_ALEF;
+			return k;
+		}
+	}
+	/*
 	 * Imperfect prefix ي: few nouns begin with it (the native list has
 	 * them), while يطلب, يكشف, يعرفون are everywhere and would otherwise
 	 * never meet their perfect طلب, كشف, عرف.  ت and ن are left alone:
@@ -678,46 +692,51 @@ unsigned
 ar_stem_hints(const char *raw, size_t len)
 {
 	const unsigned char *s = (const unsigned char *) raw;
+	uint32_t	L[5];			/* the first letters, hamza marks composed */
 	size_t		i = 0;
-	unsigned	k = 0;			/* letters seen */
-	unsigned	hamza = 0;		/* AR_STEM_HINT_HAMZA_ABOVE or _BELOW */
-	int			plain_alef = 0;
+	unsigned	k = 0,
+				j;
 
-	/* [و ف] [ب ك ل] then أ إ آ, skipping harakat and tatweel */
-	while (i < len && k < 4)
+	while (i < len && k < 5)
 	{
 		int			nb;
 		uint32_t	c = ar_utf8_decode(s + i, len - i, &nb);
 
 		i += nb;
 		if (c == 0x0640 || (c >= 0x064B && c <= 0x0652) || c == 0x0670)
-			continue;
+			continue;			/* tatweel, harakat */
 		if (c >= 0x0653 && c <= 0x0655)
 		{
-			/* ا + combining madda or hamza is آ أ إ */
-			if (plain_alef)
-				hamza = c == 0x0655 ? AR_STEM_HINT_HAMZA_BELOW :
-					AR_STEM_HINT_HAMZA_ABOVE;
-			plain_alef = 0;
+			/* ا + madda or hamza is آ أ إ; و + hamza is ؤ */
+			if (k > 0 && L[k - 1] == L_ALEF)
+				L[k - 1] = c == 0x0653 ? 0x0622 : c == 0x0654 ? 0x0623 : 0x0625;
+			else if (k > 0 && L[k - 1] == L_WAW && c == 0x0654)
+				L[k - 1] = 0x0624;
 			continue;
 		}
-		if (hamza)
-			return hamza | ((k - 1) << AR_STEM_HINT_POS_SHIFT) |
-				(c == L_LAM ? AR_STEM_HINT_HAMZA_AL : 0);
-		if (plain_alef)
-			return 0;
-		k++;
-		if (c == 0x0622 || c == 0x0623)
-			hamza = AR_STEM_HINT_HAMZA_ABOVE;
-		else if (c == 0x0625)
-			hamza = AR_STEM_HINT_HAMZA_BELOW;
-		else if (c == L_ALEF)
-			plain_alef = 1;		/* unless a combining hamza follows */
-		else if (!((k == 1 && (c == L_WAW || c == L_FEH)) ||
-				   (k <= 2 && (c == L_BEH || c == L_KAF || c == L_LAM))))
-			return 0;
+		L[k++] = c;
 	}
-	return hamza ? hamza | ((k - 1) << AR_STEM_HINT_POS_SHIFT) : 0;
+
+	/* [و ف] [ب ك ل] then أ إ آ */
+	for (j = 0; j < k && j < 3; j++)
+	{
+		uint32_t	c = L[j];
+
+		if (c == 0x0622 || c == 0x0623 || c == 0x0625)
+			return (c == 0x0625 ? AR_STEM_HINT_HAMZA_BELOW :
+					AR_STEM_HINT_HAMZA_ABOVE) |
+				(j << AR_STEM_HINT_POS_SHIFT) |
+				(j + 1 < k && L[j + 1] == L_LAM ? AR_STEM_HINT_HAMZA_AL : 0);
+		if (!((j == 0 && (c == L_WAW || c == L_FEH)) ||
+			  (c == L_BEH || c == L_KAF || c == L_LAM)))
+			break;
+	}
+	/* [و ف] [س] ي|ت|ن then ؤ: an imperfect of a root with initial hamza */
+	for (j = 1; j < k && j < 4; j++)
+		if (L[j] == 0x0624 &&
+			(L[j - 1] == L_YEH || L[j - 1] == L_TEH || L[j - 1] == L_NOON))
+			return AR_STEM_HINT_WAW_HAMZA | (j << AR_STEM_HINT_POS_SHIFT);
+	return 0;
 }
 
 size_t

@@ -57,11 +57,13 @@ size_t		ar_stem_utf8(const char *in, size_t len, char *out,
  * as written (before normalization), for the *_hinted variants.  The word's
  * first letters after و/ف and ب/ك/ل may be a hamza seat: أ آ (ABOVE) or إ
  * (BELOW), at letter index POS (0-2); HAMZA_AL when ل follows it, so that
- * its ال is no article (ألقاب, إلزام, وألزم).
+ * its ال is no article (ألقاب, إلزام, وألزم).  WAW_HAMZA: a ؤ after an
+ * imperfect prefix ي ت ن at letter index POS (1-3): يؤكد is أكد's.
  */
 #define AR_STEM_HINT_HAMZA_AL		0x01
 #define AR_STEM_HINT_HAMZA_ABOVE	0x02
 #define AR_STEM_HINT_HAMZA_BELOW	0x04
+#define AR_STEM_HINT_WAW_HAMZA		0x08	/* ؤ after ي ت ن at POS */
 #define AR_STEM_HINT_POS_SHIFT		4
 #define AR_STEM_HINT_POS(h)			(((h) >> AR_STEM_HINT_POS_SHIFT) & 3)
 
