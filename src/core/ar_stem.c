@@ -697,6 +697,18 @@ ar_stem_hints(const char *raw, size_t len)
 	unsigned	k = 0,
 				j;
 
+	/*
+	 * Every hint needs one of آ ؤ أ إ (D8 A2..A5) or a combining madda or
+	 * hamza (D9 93..95); most words have none: one pass over the bytes.
+	 */
+	for (i = 0; i + 1 < len; i++)
+		if ((s[i] == 0xD8 && s[i + 1] >= 0xA2 && s[i + 1] <= 0xA5) ||
+			(s[i] == 0xD9 && s[i + 1] >= 0x93 && s[i + 1] <= 0x95))
+			break;
+	if (i + 1 >= len)
+		return 0;
+	i = 0;
+
 	while (i < len && k < 5)
 	{
 		int			nb;
@@ -841,22 +853,26 @@ size_t
 ar_stem_utf8_hinted(const char *in, size_t len, char *out, ar_stem_mode mode,
 					unsigned hints)
 {
-	uint32_t	h = 2166136261u;
+	const unsigned char *u = (const unsigned char *) in;
 	uint8_t		key = (uint8_t) ((hints << 2) | (unsigned) mode);
+	uint32_t	h;
 	stem_cache_slot *e;
-	size_t		i,
-				m;
+	size_t		m;
 
 	if (len > AR_STEM_MAX_BYTES || mode == AR_STEM_NONE || len == 0)
 	{
 		memmove(out, in, len);
 		return len;
 	}
-	if (len > CACHE_BYTES || hints > 0x3F)
+	if (len < 4 || len > CACHE_BYTES || hints > 0x3F)
 		return stem_utf8_uncached(in, len, out, mode, hints);
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char) in[i]) * 16777619u;
-	e = &stem_cache[(h ^ key) & (CACHE_SLOTS - 1)];
+	/* the length and the last byte of the first two and last two letters */
+	h = ((uint32_t) len * 0x9E3779B1u) ^ key;
+	h = (h ^ u[1]) * 0x85EBCA77u;
+	h = (h ^ u[3]) * 0xC2B2AE3Du;
+	h = (h ^ u[len - 3]) * 0x27D4EB2Fu;
+	h = (h ^ u[len - 1]) * 0x165667B1u;
+	e = &stem_cache[(h ^ (h >> 16)) & (CACHE_SLOTS - 1)];
 	if (e->len == len && e->key == key && memcmp(e->word, in, len) == 0)
 	{
 		memcpy(out, e->stem, e->stem_len);
