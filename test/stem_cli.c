@@ -4,11 +4,10 @@
  *
  * Each line goes through the same steps as the ar_stem dictionary: the
  * "search" normalization profile, the stopword list (--stop FILE: a stopword,
- * or و/ف + a stopword, prints an empty line, as ts_lexize returns no
- * lexeme), then ar_stem_utf8
- * (with the hints read from the word as written) for Arabic words and
- * lowercasing for the rest.  --root selects root mode,
- * --none only normalizes.
+ * or و/ف + a stopword that is no word of its own, prints an empty line, as
+ * ts_lexize returns no lexeme), then ar_stem_utf8_hinted (with the hints
+ * read from the word as written) for Arabic words and lowercasing for the
+ * rest.  --root selects root mode, --none only normalizes.
  */
 #include <stdio.h>
 #include <stdlib.h>
