@@ -59,6 +59,10 @@ FROM (VALUES
 SELECT w, ar_stem(w) FROM unnest(ARRAY['والابتزاز', 'بالإنتربول', 'المستشفيات', 'الدوليين',
 	'وزير', 'بيروت', 'البانيا', 'لبنان', 'مراكز', 'والكتاب']) w;
 
+-- derived verbs, construct plurals and ة before a pronoun meet their other forms
+SELECT to_tsvector('ar', 'يستخدمون الحواسيب في قريتهم ومعلموها') @@
+	plainto_tsquery('ar', 'استخدم القرية المعلمين') AS inflections_meet;
+
 -- stopwords never reach the index
 SELECT to_tsvector('ar', 'في هذا التقرير إلى أن الشرطة قد اعتقلت من كانوا على علاقة بالشبكة');
 

@@ -3,10 +3,11 @@
  *	  Stems one word per line from stdin (UTF-8), for offline measurement.
  *
  * Each line goes through the same steps as the ar_stem dictionary: the
- * "search" normalization profile, the stopword list (--stop FILE: a stopword
- * prints an empty line, as ts_lexize returns no lexeme), then ar_stem_utf8
- * for Arabic words and lowercasing for the rest.  --root selects root mode,
- * --none only normalizes.
+ * "search" normalization profile, the stopword list (--stop FILE: a stopword,
+ * or و/ف + a stopword that is no word of its own, prints an empty line, as
+ * ts_lexize returns no lexeme), then ar_stem_utf8_hinted (with the hints
+ * read from the word as written) for Arabic words and lowercasing for the
+ * rest.  --root selects root mode, --none only normalizes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,22 @@ read_stops(const char *path)
 	fclose(f);
 	qsort(stops, nstops, sizeof(char *), cmpstr);
 	return 0;
+}
+
+/*
+ * As the dictionary does: و or ف + a stopword is a stopword, unless the
+ * whole is a word of its own (فهم, وهم).
+ */
+static int
+is_conj_stopword(const char *norm, size_t n)
+{
+	const char *rest = norm + 2;
+
+	if (n <= 2 || (unsigned char) norm[0] != 0xD9 ||
+		((unsigned char) norm[1] != 0x88 && (unsigned char) norm[1] != 0x81))
+		return 0;
+	return bsearch(&rest, stops, nstops, sizeof(char *), cmpstr) != NULL &&
+		!ar_stem_native_utf8(norm, n);
 }
 
 /* Only basic Arabic letters: the tokens the dictionary stems. */
@@ -145,9 +162,12 @@ main(int argc, char **argv)
 		norm[n] = '\0';
 		if (nstops > 0 && bsearch(&norm, stops, nstops, sizeof(char *), cmpstr))
 			n = 0;
+		else if (nstops > 0 && is_conj_stopword(norm, n))
+			n = 0;
 		else if (mode != AR_STEM_NONE && n <= AR_STEM_MAX_BYTES &&
 				 arabic_only(norm, n))
-			n = ar_stem_utf8(norm, n, stem, mode);
+			n = ar_stem_utf8_hinted(norm, n, stem, mode,
+									ar_stem_hints(line, len));
 		else
 			n = ar_normalize_lower(norm, n, stem);
 		fwrite(stem, 1, n, stdout);

@@ -67,3 +67,27 @@ UNIT_SUITE(tokenize)
 	CHECK_STR(ar_tok_name(AR_T_BLANK), "blank");
 	CHECK(ar_tok_name(5) == NULL);
 }
+
+/*
+ * The fast paths (two-byte letters of U+0600..U+07FF and ASCII blanks read
+ * without the general decoder) must give the general answer at their edges.
+ */
+UNIT_SUITE(tokenize_fast_paths)
+{
+	static const char cut[] = "كتب\xD8";	/* truncated at the end */
+	static const char bad[] = "كتب\xD8 ";	/* lead byte without its follower */
+
+	CHECK_STR(toks("كتب\xD8"), "arabic:كتب|blank:\xD8");
+	CHECK(covers(cut, sizeof(cut) - 1));
+	CHECK(covers(bad, sizeof(bad) - 1));
+	/* Syriac and Thaana (U+0700..U+07BF) letters are other words */
+	CHECK_STR(toks("كتب\xDC\x90\xDC\x91"), "arabic:كتب|word:\xDC\x90\xDC\x91");
+	/* Arabic-Indic digits and Arabic punctuation end a word */
+	CHECK_STR(toks("سنة٢٠٢٣؟"), "arabic:سنة|number:٢٠٢٣|blank:؟");
+	/* a mark or tatweel after a blank does not start a word */
+	CHECK_STR(toks("ـ \xD9\x8E كتب"), "blank:ـ \xD9\x8E |arabic:كتب");
+	/* # and @ in a blank run start a tag only before a word character */
+	CHECK_STR(toks("، #وسم # @"), "blank:، |hashtag:#وسم|blank: # @");
+	/* letters of the Arabic Supplement and Extended-A blocks (3 bytes) */
+	CHECK_STR(toks("کتاب\xE0\xA2\xA0ب"), "arabic:کتاب\xE0\xA2\xA0ب");
+}

@@ -138,6 +138,11 @@ init_fold(void)
 	set_fold(0x06CC, AR_N_PERSIAN, 0x064A); /* ی farsi yeh */
 	set_fold(0x06D2, AR_N_PERSIAN, 0x064A); /* ے yeh barree */
 	set_fold(0x06C0, AR_N_PERSIAN, 0x0647); /* ۀ heh with yeh above */
+	/* the Urdu and Kurdish forms of heh: ہ ۂ ھ ە */
+	set_fold(0x06C1, AR_N_PERSIAN, 0x0647); /* ہ heh goal */
+	set_fold(0x06C2, AR_N_PERSIAN, 0x0647); /* ۂ heh goal with hamza */
+	set_fold(0x06BE, AR_N_PERSIAN, 0x0647); /* ھ heh doachashmee */
+	set_fold(0x06D5, AR_N_PERSIAN, 0x0647); /* ە ae */
 	for (cp = 0x064B; cp <= 0x0652; cp++)
 		fold_rule[cp - FOLD_LO] |= F_HARAKA;
 	fold_rule[0x0670 - FOLD_LO] |= F_HARAKA;

@@ -53,6 +53,27 @@ size_t		ar_stem_utf8(const char *in, size_t len, char *out,
 						 ar_stem_mode mode);
 
 /*
+ * What normalization erases but the stemmer needs: hints read from the word
+ * as written (before normalization), for the *_hinted variants.  The word's
+ * first letters after و/ف and ب/ك/ل may be a hamza seat: أ آ (ABOVE) or إ
+ * (BELOW), at letter index POS (0-2); HAMZA_AL when ل follows it, so that
+ * its ال is no article (ألقاب, إلزام, وألزم).  WAW_HAMZA: a ؤ after an
+ * imperfect prefix ي ت ن at letter index POS (1-3): يؤكد is أكد's.
+ */
+#define AR_STEM_HINT_HAMZA_AL		0x01
+#define AR_STEM_HINT_HAMZA_ABOVE	0x02
+#define AR_STEM_HINT_HAMZA_BELOW	0x04
+#define AR_STEM_HINT_WAW_HAMZA		0x08	/* ؤ after ي ت ن at POS */
+#define AR_STEM_HINT_POS_SHIFT		4
+#define AR_STEM_HINT_POS(h)			(((h) >> AR_STEM_HINT_POS_SHIFT) & 3)
+
+unsigned	ar_stem_hints(const char *raw, size_t len);
+size_t		ar_stem_cp_hinted(const uint32_t *word, size_t n, uint32_t *out,
+							  ar_stem_mode mode, unsigned hints);
+size_t		ar_stem_utf8_hinted(const char *in, size_t len, char *out,
+								ar_stem_mode mode, unsigned hints);
+
+/*
  * The proclitic rule shared with the entity engine: how many leading code
  * points of word are proclitics (a conjunction و/ف, then a preposition
  * ب/ك/ل, then, when with_article, the article ال, or لل for ل + ال).
@@ -78,8 +99,70 @@ typedef enum ar_stem_list
 	AR_STEM_LIST_FROZEN
 } ar_stem_list;
 
+/*
+ * Every list w[0..n-1] is in, as AR_STEM_K_* bits, in one probe.  Besides
+ * the lists themselves, the stems of native words: STEM_HEH when w + ه is
+ * native, STEM_YEH when w + ي is, NATIVE_YEH when w is a native word + ي.
+ */
+#define AR_STEM_K_NATIVE		0x01
+#define AR_STEM_K_FROZEN		0x02
+#define AR_STEM_K_PLURAL		0x04
+#define AR_STEM_K_STEM_HEH		0x08
+#define AR_STEM_K_STEM_YEH		0x10
+#define AR_STEM_K_NATIVE_YEH	0x20
+
+unsigned	ar_stem_lookup_hashed(const uint32_t *w, size_t n);
+
+/*
+ * Most probes are for words in no list; a bitmap over (length up to 15,
+ * first letter, last letter) of every key, filled when the tables are
+ * built, answers them inline without hashing.
+ */
+#define AR_STEM_PF_LETTERS	42		/* U+0621..U+064A */
+#define AR_STEM_PF_MAXLEN	15
+#define AR_STEM_PF_BYTES \
+	(((AR_STEM_PF_MAXLEN + 1) * AR_STEM_PF_LETTERS * AR_STEM_PF_LETTERS + 7) / 8)
+extern uint8_t ar_stem_prefilter[AR_STEM_PF_BYTES];
+extern int	ar_stem_tables_ready;
+
+static inline int
+ar_stem_pf_index(const uint32_t *w, size_t n)
+{
+	uint32_t	f = w[0] - 0x0621,
+				l = w[n - 1] - 0x0621;
+
+	if (f >= AR_STEM_PF_LETTERS || l >= AR_STEM_PF_LETTERS)
+		return -1;
+	return (int) (((n > AR_STEM_PF_MAXLEN ? AR_STEM_PF_MAXLEN : n) *
+				   AR_STEM_PF_LETTERS + f) * AR_STEM_PF_LETTERS + l);
+}
+
+/* May w[0..n-1] (n >= 1) be a key?  Only once the tables are built. */
+static inline int
+ar_stem_maybe_listed(const uint32_t *w, size_t n)
+{
+	int			pf = ar_stem_pf_index(w, n);
+
+	return pf >= 0 && (ar_stem_prefilter[pf >> 3] & (1 << (pf & 7)));
+}
+
+static inline unsigned
+ar_stem_lookup(const uint32_t *w, size_t n)
+{
+	if (ar_stem_tables_ready && (n < 2 || !ar_stem_maybe_listed(w, n)))
+		return 0;
+	return ar_stem_lookup_hashed(w, n);
+}
+
 /* Is w[0..n-1] in the list? */
 int			ar_stem_listed(ar_stem_list list, const uint32_t *w, size_t n);
+
+/*
+ * Is the normalized UTF-8 word s[0..len-1] in the native list?  The
+ * dictionary asks before it drops a conjunction + function word: فهم, فقد,
+ * وهم, وكل are words of their own.
+ */
+int			ar_stem_native_utf8(const char *s, size_t len);
 
 /*
  * If w is a listed broken plural, store its singular in sing (when not NULL,

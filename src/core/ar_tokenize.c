@@ -19,10 +19,48 @@ typedef struct
 	int			nb;
 } ch_t;
 
-static inline ch_t
+/*
+ * Does a two-byte character of U+0600..U+07FF continue an Arabic word (a
+ * letter, mark or tatweel)?  Indexed by code point - 0x600; filled once from
+ * the character tables by ar_tok_init.
+ */
+static uint8_t arabic_cont[0x200];
+static uint8_t arabic_class[0x200];		/* ar_cclass of U+0600..U+07FF */
+static int	arabic_cont_ready;
+
+static void
+init_arabic_cont(void)
+{
+	uint32_t	cp;
+
+	for (cp = 0x600; cp < 0x800; cp++)
+	{
+		ar_cclass	c = ar_char_class(cp);
+
+		arabic_class[cp - 0x600] = (uint8_t) c;
+		arabic_cont[cp - 0x600] = c == AR_C_ALETTER || c == AR_C_AMARK ||
+			c == AR_C_TATWEEL;
+	}
+	arabic_cont_ready = 1;
+}
+
+/*
+ * The character at pos.  Arabic text is almost all ASCII blanks and
+ * two-byte letters of U+0600..U+07FF, decoded here without the general
+ * decoder's branches; everything else goes through it.
+ */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+static ALWAYS_INLINE ch_t
 peek(const ar_tokenizer *t, size_t pos)
 {
 	ch_t		c;
+	const unsigned char *s = (const unsigned char *) t->s + pos;
+	unsigned char b;
 
 	if (pos >= t->len)
 	{
@@ -31,8 +69,23 @@ peek(const ar_tokenizer *t, size_t pos)
 		c.nb = 0;
 		return c;
 	}
-	c.cp = ar_utf8_decode((const unsigned char *) t->s + pos, t->len - pos, &c.nb);
-	c.cls = c.cp < 0x80 ? ar_chartab_blocks[0][c.cp] : ar_char_class(c.cp);
+	b = s[0];
+	if (b < 0x80)
+	{
+		c.cp = b;
+		c.nb = 1;
+		c.cls = (ar_cclass) ar_chartab_blocks[0][b];
+		return c;
+	}
+	if ((b & 0xF8) == 0xD8 && pos + 1 < t->len && (s[1] & 0xC0) == 0x80)
+	{
+		c.cp = ((uint32_t) (b & 0x1F) << 6) | (s[1] & 0x3F);
+		c.nb = 2;
+		c.cls = (ar_cclass) arabic_class[c.cp - 0x600];
+		return c;
+	}
+	c.cp = ar_utf8_decode(s, t->len - pos, &c.nb);
+	c.cls = ar_char_class(c.cp);
 	return c;
 }
 
@@ -62,6 +115,8 @@ starts_token(const ar_tokenizer *t, size_t pos, ch_t c)
 void
 ar_tok_init(ar_tokenizer *t, const char *s, size_t len)
 {
+	if (!arabic_cont_ready)
+		init_arabic_cont();
 	t->s = s;
 	t->len = len;
 	t->pos = 0;
@@ -172,9 +227,20 @@ scan_email(const ar_tokenizer *t, size_t pos)
 static size_t
 scan_arabic(const ar_tokenizer *t, size_t p)
 {
+	const unsigned char *s = (const unsigned char *) t->s;
+
 	while (p < t->len)
 	{
-		ch_t		c = peek(t, p);
+		ch_t		c;
+
+		/* the bulk of a word: two-byte letters, each byte read once */
+		while (p + 1 < t->len && (s[p] & 0xF8) == 0xD8 &&
+			   (s[p + 1] & 0xC0) == 0x80 &&
+			   arabic_cont[(((uint32_t) (s[p] & 0x07) << 6) | (s[p + 1] & 0x3F))])
+			p += 2;
+		if (p >= t->len)
+			break;
+		c = peek(t, p);
 
 		if (c.cls == AR_C_ALETTER || c.cls == AR_C_AMARK || c.cls == AR_C_TATWEEL)
 			p += c.nb;
@@ -312,8 +378,21 @@ ar_tok_next(ar_tokenizer *t, ar_token *tok)
 		end = start + c.nb;
 		while (end < t->len)
 		{
-			ch_t		n = peek(t, end);
+			unsigned char b = (unsigned char) t->s[end];
+			ch_t		n;
 
+			/* ASCII spaces and punctuation without a decoder call */
+			if (b < 0x80 && b != '#' && b != '@')
+			{
+				ar_cclass	k = (ar_cclass) ar_chartab_blocks[0][b];
+
+				if (k == AR_C_LETTER || k == AR_C_ODIGIT || is_digit_class(k) ||
+					k == AR_C_ALETTER)
+					break;
+				end++;
+				continue;
+			}
+			n = peek(t, end);
 			if (starts_token(t, end, n))
 				break;
 			end += n.nb;

@@ -40,16 +40,24 @@ typedef struct
 	char	  **htab;			/* hmask + 1 slots, NULL when empty */
 } ArStemDict;
 
-/* FNV-1a: the stoplist is probed once per token, a hash beats bisection */
+/*
+ * The stoplist is probed once or twice per token, so its hash reads only
+ * the length and the two bytes at each end (every word's last byte and an
+ * Arabic letter's distinctive byte), in constant time.
+ */
 static inline uint32
-hash_bytes_fnv(const char *s, size_t len)
+hash_word_ends(const char *s, size_t len)
 {
-	uint32		h = 2166136261u;
-	size_t		i;
+	const unsigned char *u = (const unsigned char *) s;
+	uint32		h = (uint32) len * 0x9E3779B1u;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
+	if (len == 0)
+		return h;
+	h = (h ^ u[0]) * 0x85EBCA77u;
+	h = (h ^ u[len > 1 ? 1 : 0]) * 0xC2B2AE3Du;
+	h = (h ^ u[len > 1 ? len - 2 : 0]) * 0x27D4EB2Fu;
+	h = (h ^ u[len - 1]) * 0x165667B1u;
+	return h ^ (h >> 16);
 }
 
 static void
@@ -64,7 +72,7 @@ build_stop_hash(ArStemDict *d)
 	d->htab = palloc0(sizeof(char *) * size);
 	for (i = 0; i < d->nstop; i++)
 	{
-		uint32		h = hash_bytes_fnv(d->stop[i], strlen(d->stop[i])) & d->hmask;
+		uint32		h = hash_word_ends(d->stop[i], strlen(d->stop[i])) & d->hmask;
 
 		while (d->htab[h] != NULL)
 			h = (h + 1) & d->hmask;
@@ -79,10 +87,12 @@ is_stopword(const ArStemDict *d, const char *w, size_t len)
 
 	if (d->nstop == 0)
 		return false;
-	h = hash_bytes_fnv(w, len) & d->hmask;
+	h = hash_word_ends(w, len) & d->hmask;
 	while (d->htab[h] != NULL)
 	{
-		if (strncmp(d->htab[h], w, len) == 0 && d->htab[h][len] == '\0')
+		/* the first byte turns most other stopwords away without a call */
+		if (d->htab[h][0] == w[0] &&
+			strncmp(d->htab[h], w, len) == 0 && d->htab[h][len] == '\0')
 			return true;
 		h = (h + 1) & d->hmask;
 	}
@@ -261,9 +271,18 @@ all_arabic_letters(const char *s, size_t len)
 
 	while (i < len)
 	{
+		const unsigned char *u = (const unsigned char *) s + i;
 		int			nb;
-		uint32_t	cp = ar_utf8_decode((const unsigned char *) s + i, len - i, &nb);
+		uint32_t	cp;
 
+		/* U+0600..U+067F, the letters of nearly every Arabic word, inline */
+		if ((u[0] & 0xFE) == 0xD8 && i + 1 < len && (u[1] & 0xC0) == 0x80)
+		{
+			cp = ((uint32_t) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+			nb = 2;
+		}
+		else
+			cp = ar_utf8_decode(u, len - i, &nb);
 		if (ar_char_class(cp) != AR_C_ALETTER)
 			return false;
 		i += nb;
@@ -299,18 +318,23 @@ lexeme_utf8(const ArStemDict *d, const char *in, size_t len, size_t *outlen)
 	}
 	if (is_stopword(d, norm, nlen))
 		return NULL;
-	/* a function word after the conjunction و or ف is still one (وكان, فإن) */
+	/*
+	 * a function word after the conjunction و or ف is still one (وكان,
+	 * فإن), unless the whole is a word of its own (فهم, فقد, وهم, وكل)
+	 */
 	if (nlen > 2 && ((unsigned char) norm[0] == 0xD9 &&
 					 ((unsigned char) norm[1] == 0x88 || (unsigned char) norm[1] == 0x81)) &&
-		is_stopword(d, norm + 2, nlen - 2))
+		is_stopword(d, norm + 2, nlen - 2) && !ar_stem_native_utf8(norm, nlen))
 		return NULL;
 	if (!stem)
 	{
 		*outlen = nlen;
 		return norm;
 	}
+	/* the hints see what normalization erases: أل is no article */
 	out = palloc(nlen + 2 * AR_STEM_GROWTH + 1);
-	*outlen = ar_stem_utf8(norm, nlen, out, d->mode);
+	*outlen = ar_stem_utf8_hinted(norm, nlen, out, d->mode,
+								  ar_stem_hints(in, len));
 	out[*outlen] = '\0';
 	pfree(norm);
 	return out;
