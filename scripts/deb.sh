@@ -8,7 +8,7 @@ source "$(dirname "$0")/common.sh"
 # Build dependencies only (debian/control): the server itself is not needed
 # to build, and installing the package pulls it in.
 need=()
-for p in debhelper dpkg-dev postgresql-server-dev-all libicu-dev pkg-config gcc make; do
+for p in build-essential debhelper dpkg-dev postgresql-server-dev-all libicu-dev pkg-config; do
 	dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
