@@ -20,9 +20,12 @@ CREATE TABLE ant_articles (
 \echo
 \echo '== Real news: the ANT corpus, loaded with its search column and index (timings after each step) =='
 \timing on
+\echo '-- read the articles (xz -dc | COPY):'
 \copy ant_raw FROM PROGRAM 'xz -dc demo/ant/articles.tsv.xz' WITH (FORMAT text, HEADER true)
+\echo '-- store them with their generated to_tsvector(''ar'', title || body) column:'
 INSERT INTO ant_articles (docno, category, published, title, body)
 SELECT docno, category, left(published, 10)::date, title, body FROM ant_raw;
+\echo '-- build the GIN index:'
 CREATE INDEX ant_articles_tsv ON ant_articles USING gin (tsv);
 \timing off
 DROP TABLE ant_raw;
@@ -56,9 +59,11 @@ GROUP BY w ORDER BY articles DESC;
 \echo '== Entities of every article, materialized once (the query runs in parallel workers) =='
 SET max_parallel_workers_per_gather = 2;
 \timing on
+\echo '-- ar_entities over every article into ant_entities:'
 CREATE TABLE ant_entities AS
 SELECT a.id AS article_id, a.published, e.*
 FROM ant_articles a, ar_entities(a.title || E'\n' || a.body) e;
+\echo '-- its indexes:'
 CREATE INDEX ON ant_entities (type, normalized);
 CREATE INDEX ON ant_entities (article_id);
 \timing off
