@@ -39,8 +39,10 @@ else
 	failed "package files differ from make install (- make install, + package)"
 fi
 
+want=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" pg_arabic.control)
 mkdir -p "$tmp/data" && chown "$(cluster_user)" "$tmp/data" 2>/dev/null || true
 chmod 700 "$tmp/data"
+cd "$tmp"	# somewhere the cluster user may enter
 start_cluster "$tmp/data" 54999
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d postgres -c "$1" 2>&1; }
 check() {
@@ -48,15 +50,13 @@ check() {
 	got=$(q "$2") || true
 	if [ "$got" = "$3" ]; then pass "$1: $got"; else failed "$1: got '$got', want '$3'"; fi
 }
-check "CREATE EXTENSION" "CREATE EXTENSION pg_arabic; SELECT extversion FROM pg_extension WHERE extname = 'pg_arabic'" \
-	"$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" pg_arabic.control)"
+check "CREATE EXTENSION" "CREATE EXTENSION pg_arabic; SELECT extversion FROM pg_extension WHERE extname = 'pg_arabic'" "$want"
 check "ar_normalize" "SELECT ar_normalize('الفَسَادُ') = ar_normalize('الفساد')" t
 check "search with the ar configuration (stopwords from tsearch_data)" \
 	"SELECT to_tsvector('ar', 'والمستشفيات في المدينة') @@ plainto_tsquery('ar', 'مستشفى')" t
 check "ar_entities with the learned tagger (model file)" \
 	"SET pg_arabic.entity_model = on; SELECT count(*) > 0 FROM ar_entities('زار وزير الخارجية مدينة تونس يوم الاثنين')" t
 check "upgrade path from 1.0" "DROP EXTENSION pg_arabic; CREATE EXTENSION pg_arabic VERSION '1.0'; ALTER EXTENSION pg_arabic UPDATE;
-	SELECT extversion FROM pg_extension WHERE extname = 'pg_arabic'" \
-	"$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" pg_arabic.control)"
+	SELECT extversion FROM pg_extension WHERE extname = 'pg_arabic'" "$want"
 [ $fail -eq 0 ] && say "the package works" || say "PACKAGE CHECK FAILED"
 exit $fail

@@ -36,6 +36,14 @@ failed() { echo "FAIL: $*"; fail=1; }
 q() { "${PSQL[@]}" -d "$@"; }
 
 default=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$TOP/pg_arabic.control")
+# the package and PGXN versions follow the control file's (a release bumps all)
+meta=$(sed -n 's/^\t"version": "\(.*\)",$/\1/p' "$TOP/META.json")
+deb=$(sed -n '1s/^[^ ]* (\([^)-]*\).*/\1/p' "$TOP/debian/changelog")
+case "$meta/$deb" in
+"$default".*/"$default" | "$default".*/"$default".*) pass "META.json ($meta) and debian/changelog ($deb) are at $default" ;;
+*) failed "versions: pg_arabic.control $default, META.json '$meta', debian/changelog '$deb'" ;;
+esac
+
 # released versions with an upgrade path to the default one, from the scripts
 # installed beside the control file
 extdir=$("${BIN}pg_config" --sharedir 2>/dev/null || pg_config --sharedir)/extension

@@ -64,13 +64,18 @@ for i in 0 1 2; do
 	as_cluster "$PGBIN/pg_ctl" -D "$TMP/${NODES[$i]}" -w -t 60 -l "$TMP/${NODES[$i]}.log" \
 		-o "-p ${PORTS[$i]} -k $TMP -c listen_addresses=127.0.0.1 -c shared_preload_libraries=citus -c max_prepared_transactions=20" \
 		start >/dev/null
-	node "$i" -c "CREATE EXTENSION citus" -c "CREATE EXTENSION pg_arabic"
+	# the oldest release everywhere, updated below as a cluster is upgraded
+	node "$i" -c "CREATE EXTENSION citus" -c "CREATE EXTENSION pg_arabic VERSION '1.0'"
 done
 node 0 -c "SELECT citus_set_coordinator_host('127.0.0.1', ${PORTS[0]})" \
 	-c "SELECT citus_add_node('127.0.0.1', ${PORTS[1]})" -c "SELECT citus_add_node('127.0.0.1', ${PORTS[2]})" >/dev/null
 echo "coordinator :${PORTS[0]}, workers :${PORTS[1]} :${PORTS[2]} ($(node 0 -c "SELECT extversion FROM pg_extension WHERE extname = 'citus'") Citus), up in $(took "$t0")"
-v=$(for i in 0 1 2; do node "$i" -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_arabic'"; done | sort -u | xargs)
-[ "$(wc -w <<< "$v")" = 1 ] && pass "pg_arabic $v on every node" || failed "pg_arabic versions differ across nodes: $v"
+# ALTER EXTENSION on the coordinator: Citus propagates it to the workers
+node 0 -c "ALTER EXTENSION pg_arabic UPDATE"
+want=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$TOP/pg_arabic.control")
+v=$(for i in 0 1 2; do node "$i" -c "SELECT extversion FROM pg_extension WHERE extname = 'pg_arabic'"; done | xargs)
+[ "$v" = "$want $want $want" ] && pass "ALTER EXTENSION pg_arabic UPDATE on the coordinator: $want on every node" ||
+	failed "pg_arabic versions on coordinator, workers after ALTER EXTENSION UPDATE on the coordinator: $v (want $want)"
 
 node 0 >/dev/null <<'SQL'
 CREATE TABLE articles (
