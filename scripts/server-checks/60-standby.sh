@@ -33,6 +33,7 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM	# and so through cleanup
 
 # wait_replay: until the standby has replayed everything the primary wrote so far
 wait_replay() {

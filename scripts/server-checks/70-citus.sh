@@ -41,6 +41,7 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM	# and so through cleanup
 fail=0
 pass() { echo "PASS: $*"; }
 failed() { echo "FAIL: $*"; fail=1; }
