@@ -44,11 +44,11 @@ case "$meta/$deb" in
 *) failed "versions: pg_arabic.control $default, META.json '$meta', debian/changelog '$deb'" ;;
 esac
 
-# released versions with an upgrade path to the default one, from the scripts
-# installed beside the control file
+# every older release that can still be installed (pg_arabic--X.sql beside
+# the control file); ALTER EXTENSION finds the chain of upgrade scripts
 extdir=$("${BIN}pg_config" --sharedir 2>/dev/null || pg_config --sharedir)/extension
-old_versions=$(ls "$extdir" | sed -n "s/^pg_arabic--\([0-9.]*\)--$default\.sql$/\1/p" | sort -V)
-[ -n "$old_versions" ] || { failed "no pg_arabic--X--$default.sql upgrade script installed in $extdir"; exit 1; }
+old_versions=$(ls "$extdir" | sed -n 's/^pg_arabic--\([0-9.]*\)\.sql$/\1/p' | grep -vxF "$default" | sort -V)
+[ -n "$old_versions" ] || { failed "no older pg_arabic--X.sql installed in $extdir"; exit 1; }
 
 # What a user builds on pg_arabic, the same in every database.  Names come
 # from a watch list of our own; articles are demo/articles.tsv (ours).
