@@ -5,9 +5,9 @@
 # took them for a cancel and silently dropped the rest of a text's entities
 # (1 to 27 of 95,519 in our runs).  Runs the extraction once serially and three times
 # with forced parallel plans, and compares every row.  Needs PGHOST/PGPORT/PGUSER.
-set -euo pipefail
+source "$(dirname "$0")/../common.sh"
 
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
+command -v xz >/dev/null || apt_install xz-utils
 DB=pg_arabic_parallel_$$
 PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"

@@ -60,6 +60,7 @@ INSERT INTO articles SELECT id, title, body FROM demo;
 SQL
 # real news too, when the ANT corpus is in the tree (demo/ant)
 if [ -f demo/ant/articles.tsv.xz ]; then
+	command -v xz >/dev/null || apt_install xz-utils
 	# (xz is cut short by head: its SIGPIPE is no error)
 	{ xz -dc demo/ant/articles.tsv.xz || true; } | head -n 401 |
 		primary -c "CREATE TEMP TABLE ant (docno text, category text, published text, title text, body text);
@@ -67,6 +68,7 @@ if [ -f demo/ant/articles.tsv.xz ]; then
 			INSERT INTO articles SELECT 1000 + row_number() OVER (ORDER BY docno), title, body FROM ant"
 fi
 
+cd "$TMP"	# where the cluster user may enter
 say "pg_basebackup -R of the test cluster into $SB, standby on port $SPORT"
 # (its warnings about the primary's socket file in the data directory are noise)
 as_cluster "${BIN}pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -D "$SB" -R -X stream -c fast \

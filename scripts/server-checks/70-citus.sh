@@ -27,6 +27,7 @@ if [ ! -f "$libdir/citus.so" ]; then
 fi
 ANT=$TOP/demo/ant/articles.tsv.xz
 [ -f "$ANT" ] || { echo "FAIL: $ANT is missing"; exit 1; }
+command -v xz >/dev/null || apt_install xz-utils
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_citus.XXXXXX")
 chmod 755 "$TMP"
@@ -42,6 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM	# and so through cleanup
+cd "$TMP"	# where the cluster user may enter
 fail=0
 pass() { echo "PASS: $*"; }
 failed() { echo "FAIL: $*"; fail=1; }
