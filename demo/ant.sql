@@ -91,7 +91,6 @@ SELECT p.normalized AS person, o.normalized AS organization, count(DISTINCT p.ar
 FROM ant_entities p
 JOIN ant_entities o ON o.article_id = p.article_id AND o.type = 'organization'
 WHERE p.type = 'person'
-  AND p.normalized LIKE '% %'	-- full names (one-word "persons" include errors such as قردان of بن قردان)
 GROUP BY 1, 2
 ORDER BY articles DESC, 1, 2
 LIMIT 10;
