@@ -19,6 +19,8 @@ word end.  When two listed names overlap, the longer one wins.
 
 usage: annotate.py DOCNO < list        write DOCNO.ann and show it
        annotate.py DOCNO --show        show the stored annotation
+       --set DIR                       another set (e.g. test/news_train): its
+                                       DIR/articles/ instead of the dev set's
 """
 import os
 import sys
@@ -30,12 +32,18 @@ from newsdev import (TYPES, find_occurrences, load, render,  # noqa: E402
 
 
 def main():
-    docno = sys.argv[1]
-    if "--show" in sys.argv:
-        text, spans = load(docno)
+    args = sys.argv[1:]
+    art = os.path.join(HERE, "articles")
+    if "--set" in args:
+        k = args.index("--set")
+        art = os.path.join(args[k + 1], "articles")
+        del args[k:k + 2]
+    docno = args[0]
+    if "--show" in args:
+        text, spans = load(docno, art)
         print(render(text, spans))
         return
-    text = open(os.path.join(HERE, "articles", docno + ".txt"), encoding="utf-8").read()
+    text = open(os.path.join(art, docno + ".txt"), encoding="utf-8").read()
     cands = []
     for line in sys.stdin:
         line = line.split("#")[0].strip()
@@ -61,8 +69,8 @@ def main():
         if all(e <= ks or s >= ke for ks, ke, _ in kept):
             kept.append((s, e, t))
     kept = sorted(k for k in kept if k[2] != "X")
-    write_ann(docno, text, kept)
-    problems = check(docno)
+    write_ann(docno, text, kept, art)
+    problems = check(docno, art)
     for p in problems:
         print("PROBLEM:", p, file=sys.stderr)
     print(render(text, kept))

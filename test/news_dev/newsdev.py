@@ -2,7 +2,9 @@
 
 DOCNO.txt is the article text (title, newline, body); DOCNO.ann has one span a
 line: start<TAB>end<TAB>TYPE<TAB>surface, 0-based code point offsets, end
-exclusive, so text[start:end] == surface.
+exclusive, so text[start:end] == surface.  The functions take the set's
+articles directory (art=, default the dev set's), so the news training set
+(test/news_train/) shares them.
 """
 import glob
 import os
@@ -69,31 +71,32 @@ def find_occurrences(text, name):
     return sorted(set(out))
 
 
-def ids():
-    return sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(ART, "*.ann")))
+def ids(art=ART):
+    """The annotated articles of a set (default: the dev set's articles/)."""
+    return sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(art, "*.ann")))
 
 
-def load(docno):
-    text = open(os.path.join(ART, docno + ".txt"), encoding="utf-8").read()
+def load(docno, art=ART):
+    text = open(os.path.join(art, docno + ".txt"), encoding="utf-8").read()
     spans = []
-    with open(os.path.join(ART, docno + ".ann"), encoding="utf-8") as f:
+    with open(os.path.join(art, docno + ".ann"), encoding="utf-8") as f:
         for line in f:
             s, e, t, surface = line.rstrip("\n").split("\t")
             spans.append((int(s), int(e), t))
     return text, spans
 
 
-def write_ann(docno, text, spans):
-    with open(os.path.join(ART, docno + ".ann"), "w", encoding="utf-8") as f:
+def write_ann(docno, text, spans, art=ART):
+    with open(os.path.join(art, docno + ".ann"), "w", encoding="utf-8") as f:
         for s, e, t in sorted(spans):
             f.write(f"{s}\t{e}\t{t}\t{text[s:e]}\n")
 
 
-def check(docno):
+def check(docno, art=ART):
     """Every span's offsets give its surface, spans are whole words and disjoint."""
-    text = open(os.path.join(ART, docno + ".txt"), encoding="utf-8").read()
+    text = open(os.path.join(art, docno + ".txt"), encoding="utf-8").read()
     problems, prev_end = [], -1
-    with open(os.path.join(ART, docno + ".ann"), encoding="utf-8") as f:
+    with open(os.path.join(art, docno + ".ann"), encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             s, e, t, surface = line.rstrip("\n").split("\t")
             s, e = int(s), int(e)
