@@ -24,3 +24,10 @@ EXTRA_CLEAN += test/ner_cli
 .PHONY: news-dev-server
 news-dev-server:
 	python3 test/eval_news_dev.py --server
+
+# The news training set (test/news_train/README.md): disjoint from the dev set,
+# every span checked, tokens and BIO tags as tools/train_ner.py would read them.
+.PHONY: news-train
+news-train: test/ner_cli
+	python3 test/news_train/select.py --check
+	python3 tools/news_train.py --stats
