@@ -383,6 +383,35 @@ UNIT_SUITE(stem_derived_verbs)
 	CHECK_STR(stem("يتابع"), "تابع");
 }
 
+UNIT_SUITE(stem_imperfect_teh_noon)
+{
+	/* ت and ن of form I imperfects the corpus attests as verbs */
+	CHECK_SAME_STEM("تكتب", "يكتب");
+	CHECK_SAME_STEM("تدرس", "درس");
+	CHECK_SAME_STEM("ستدرس", "يدرس");
+	CHECK_SAME_STEM("تسافر", "يسافر");
+	CHECK_SAME_STEM("وتعمل", "عمل");
+	CHECK_SAME_STEM("نعمل", "يعملون");
+	/* a hollow verb's ت and ن reach the perfect through the ي form */
+	CHECK_SAME_STEM("تقول", "قال");
+	CHECK_SAME_STEM("نقول", "قالت");
+	CHECK_SAME_STEM("تزور", "زار");
+	/* a ت form whose ي + ت form is attested is a form V perfect */
+	CHECK_SAME_STEM("تحدث", "تتحدث");
+	CHECK(stems_differ("تحدث", "يحدث"));
+	CHECK(ar_stem_is_imperfect_tn((const uint32_t[]) {0x062A, 0x0643, 0x062A, 0x0628}, 4));
+	/* nouns that take the article keep their ت or ن, with or without it */
+	CHECK_STR(stem("تقرير"), "تقرير");
+	CHECK_STR(stem("التقرير"), "تقرير");
+	CHECK_STR(stem("تقدم"), "تقدم");
+	CHECK_STR(stem("تعليم"), "تعليم");
+	CHECK_STR(stem("نظام"), "نظام");
+	CHECK_STR(stem("تونس"), "تونس");
+	CHECK(!ar_stem_is_imperfect_tn((const uint32_t[]) {0x0646, 0x0638, 0x0627, 0x0645}, 4));
+	/* after the article no imperfect can stand */
+	CHECK_STR(stem("التكتب"), "تكتب");
+}
+
 UNIT_SUITE(stem_conjunction_words)
 {
 	/* words whose و/ف belongs to them, also before a stopword-like rest */

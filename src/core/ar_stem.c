@@ -499,6 +499,7 @@ light(const uint32_t *w, size_t n, uint32_t *out, unsigned hints)
 				k;
 	int			flags = 0,
 				definite = 0;
+	uint32_t	as_yeh[AR_STEM_MAX_CP];
 
 	if (is_frozen(w, n))
 	{
@@ -532,6 +533,21 @@ light(const uint32_t *w, size_t n, uint32_t *out, unsigned hints)
 	 * they begin too many nouns (تقرير, توقع, نظام); only derived verbs
 	 * (below) lose them.
 	 */
+	/*
+	 * ت and ن of an imperfect: the corpus (ar_stem_is_imperfect_tn) says
+	 * which words are verbs (تبحث, نعتقد, تكون); they are stemmed as their
+	 * ي form below.  Only attested forms: a pronoun-suffixed form the
+	 * corpus lacks keeps its ت (looking up its stripped stem instead cost
+	 * precision: تقدمها is mostly the noun).  The ؤ case above keeps its own rule.
+	 */
+	if (n - p >= 4 && n <= AR_STEM_MAX_CP && !(flags & SN_DEFINITE) &&
+		(w[p] == L_TEH || w[p] == L_NOON) && !is_known(w + p, n - p) &&
+		ar_stem_is_imperfect_tn(w + p, n - p))
+	{
+		memcpy(as_yeh, w, n * sizeof(uint32_t));
+		as_yeh[p] = L_YEH;
+		w = as_yeh;
+	}
 	if (n - p >= 4 && w[p] == L_YEH && !is_known(w + p, n - p))
 	{
 		k = light_suffix(w + p + 1, n - p - 1, out + 1, flags | SN_VERB);

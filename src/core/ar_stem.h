@@ -177,4 +177,12 @@ size_t		ar_stem_plural(const uint32_t *w, size_t n, uint32_t *sing,
  */
 const char *ar_stem_data_check(void);
 
+/*
+ * By word statistics of real news (generated, ar_stem_freq.c): is w[0..n-1],
+ * a search-normalized word after its proclitics beginning with ت or ن, an
+ * imperfect verb (its ي form is attested and it almost never takes the
+ * article: تبحث, نعتقد yes; تقرير, تطور, نظام no)?
+ */
+int			ar_stem_is_imperfect_tn(const uint32_t *w, size_t n);
+
 #endif							/* AR_STEM_H */
