@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "ar_entities.h"
+#include "ar_tokenize.h"
 
 #define STOP 9
 
@@ -66,10 +67,18 @@ UNIT_SUITE(entities_progress)
 	rc = ar_entities_run(NULL, s, n, record, &sn);
 	CHECK(rc == STOP);			/* stopped by the first report */
 	CHECK(sn.reports == 1 && sn.entities == 0);
+	/*
+	 * ... inside the word: the tokenizer returns it in pieces of at most
+	 * AR_TOK_MAX_BYTES, so the first report comes after about
+	 * AR_E_PROGRESS_BYTES of it, not after the whole word
+	 */
+	CHECK(sn.last_pos < word);
+	CHECK(sn.last_pos <= AR_E_PROGRESS_BYTES + AR_TOK_MAX_BYTES);
 	/* not stopped: the run ends and finds the number */
 	memset(&sn, 0, sizeof(sn));
 	rc = ar_entities_run(NULL, s, n, record, &sn);
 	CHECK(rc == 0 && sn.entities == 1 && sn.reports >= 1);
+	CHECK(sn.max_gap <= AR_E_PROGRESS_BYTES + AR_TOK_MAX_BYTES);
 
 	/* fewer words than a window, each 16 kB: reports come every megabyte or so */
 	n = 0;

@@ -91,3 +91,66 @@ UNIT_SUITE(tokenize_fast_paths)
 	/* letters of the Arabic Supplement and Extended-A blocks (3 bytes) */
 	CHECK_STR(toks("کتاب\xE0\xA2\xA0ب"), "arabic:کتاب\xE0\xA2\xA0ب");
 }
+
+/*
+ * Tokens of a run of n copies of the character ch (nb bytes) then " و":
+ * checks every byte is covered, no token is over AR_TOK_MAX_BYTES, the run
+ * begins with a token of type first and goes on as blanks, and the word
+ * after it is whole.  Returns the number of tokens of the run.
+ */
+static size_t
+long_run(const char *ch, size_t nb, size_t n, ar_toktype first)
+{
+	size_t		len = n * nb + 3,
+				i,
+				pieces = 0,
+				at = 0;
+	char	   *s = malloc(len);
+	ar_tokenizer t;
+	ar_token	k;
+	int			ok = 1;
+
+	for (i = 0; i < n; i++)
+		memcpy(s + i * nb, ch, nb);
+	memcpy(s + n * nb, " \xD9\x88", 3);
+	ar_tok_init(&t, s, len);
+	while (ar_tok_next(&t, &k) != AR_T_END)
+	{
+		if (k.start != at || k.len == 0 || k.len > AR_TOK_MAX_BYTES)
+			ok = 0;
+		at += k.len;
+		if (k.start < n * nb)
+		{
+			if (k.type != (pieces == 0 ? first : AR_T_BLANK) ||
+				(first != AR_T_BLANK && k.start + k.len > n * nb))
+				ok = 0;
+			pieces++;
+		}
+		else if (k.start == n * nb + 1 && (k.type != AR_T_ARABIC || k.len != 2))
+			ok = 0;
+	}
+	free(s);
+	CHECK(ok && at == len);
+	return ok && at == len ? pieces : 0;
+}
+
+UNIT_SUITE(tokenize_long_runs)
+{
+	size_t		m = AR_TOK_MAX_BYTES;
+
+	/* a word up to the limit is one token; one letter more makes a piece */
+	CHECK(long_run("\xD8\xA8", 2, m / 2, AR_T_ARABIC) == 1);
+	CHECK(long_run("\xD8\xA8", 2, m / 2 + 1, AR_T_ARABIC) == 2);
+	/* a long word: its first piece is a word, the rest blank pieces */
+	CHECK(long_run("\xD8\xA8", 2, 5 * m / 2 + 7, AR_T_ARABIC) == 6);
+	/* three-byte letters (presentation forms) straddle the cut */
+	CHECK(long_run("\xEF\xBA\x8D", 3, 2 * m, AR_T_ARABIC) >= 6);
+	/* other scripts, digits, tags */
+	CHECK(long_run("a", 1, 3 * m, AR_T_WORD) == 3);
+	CHECK(long_run("7", 1, 3 * m + 1, AR_T_NUMBER) == 4);
+	CHECK(long_run("a1", 2, 2 * m, AR_T_NUMWORD) == 4);
+	/* a long blank is cut too */
+	CHECK(long_run("-", 1, 2 * m, AR_T_BLANK) == 2);
+	/* ZWNJ inside a word across the cut stays in the run */
+	CHECK(long_run("\xD8\xA8\xE2\x80\x8C\xD8\xA8", 7, m / 2, AR_T_ARABIC) >= 4);
+}

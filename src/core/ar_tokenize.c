@@ -120,6 +120,7 @@ ar_tok_init(ar_tokenizer *t, const char *s, size_t len)
 	t->s = s;
 	t->len = len;
 	t->pos = 0;
+	t->cont = AR_T_END;
 }
 
 static int
@@ -320,22 +321,103 @@ scan_tag(const ar_tokenizer *t, size_t p)
 	return p;
 }
 
+/*
+ * The rest of a run of type cont cut at AR_TOK_MAX_BYTES, from p: where the
+ * scanner of its type stops (p when the run ended exactly at the cut).
+ */
+static size_t
+scan_continuation(const ar_tokenizer *t, size_t p, int cont)
+{
+	int			digits = 0;
+
+	switch (cont)
+	{
+		case AR_T_ARABIC:
+			return scan_arabic(t, p);
+		case AR_T_WORD:
+		case AR_T_NUMWORD:
+			return scan_other(t, p, &digits);
+		case AR_T_NUMBER:
+			return scan_number(t, p);
+		case AR_T_HASHTAG:
+		case AR_T_MENTION:
+			return scan_tag(t, p);
+		default:
+			return p;
+	}
+}
+
+static ar_toktype scan_token(ar_tokenizer *t, size_t start, size_t *endp);
+
+/* a joiner (3 bytes) and a four-byte letter: what may not fit at the cut */
+#define CUT_SLACK	8
+
+/*
+ * Next token.  The scanners run over a view of the input cut
+ * AR_TOK_MAX_BYTES after the token's start (t->len is narrowed for the
+ * call), so no token is longer and no scan reads further; a word run that
+ * reaches the cut goes on as blank pieces (AR_TOK_MAX_BYTES in the header).
+ */
 ar_toktype
 ar_tok_next(ar_tokenizer *t, ar_token *tok)
 {
 	size_t		start = t->pos,
+				full = t->len,
 				end;
 	ar_toktype	type;
-	ch_t		c;
+	int			cut;
 
-	if (start >= t->len)
+	if (start >= full)
 	{
 		tok->type = AR_T_END;
-		tok->start = t->len;
+		tok->start = full;
 		tok->len = 0;
 		return AR_T_END;
 	}
-	c = peek(t, start);
+	cut = full - start > AR_TOK_MAX_BYTES;
+	if (cut)
+		t->len = start + AR_TOK_MAX_BYTES;
+	end = start;
+	if (t->cont != AR_T_END)
+		end = scan_continuation(t, start, t->cont);
+	if (end > start)
+		type = AR_T_BLANK;		/* the tail of a cut run */
+	else
+	{
+		t->cont = AR_T_END;
+		type = scan_token(t, start, &end);
+	}
+
+	/*
+	 * A word run that ends within CUT_SLACK bytes of the cut may go on (a
+	 * letter, or a joiner or separator with the letter or digit it needs,
+	 * did not fit): the next call continues it, and ends the continuation at
+	 * once if the run in fact ended here.
+	 */
+	if (cut && end + CUT_SLACK > t->len &&
+		(t->cont != AR_T_END ||
+		 (type != AR_T_BLANK && type != AR_T_URL && type != AR_T_EMAIL)))
+	{
+		if (t->cont == AR_T_END)
+			t->cont = type;
+	}
+	else
+		t->cont = AR_T_END;
+	t->len = full;
+	tok->type = type;
+	tok->start = start;
+	tok->len = end - start;
+	t->pos = end;
+	return type;
+}
+
+/* One token starting at start (t->len may be narrowed); its end in *endp. */
+static ar_toktype
+scan_token(ar_tokenizer *t, size_t start, size_t *endp)
+{
+	size_t		end;
+	ar_toktype	type;
+	ch_t		c = peek(t, start);
 
 	if (c.cls == AR_C_ALETTER)
 	{
@@ -399,10 +481,7 @@ ar_tok_next(ar_tokenizer *t, ar_token *tok)
 		}
 		type = AR_T_BLANK;
 	}
-	tok->type = type;
-	tok->start = start;
-	tok->len = end - start;
-	t->pos = end;
+	*endp = end;
 	return type;
 }
 

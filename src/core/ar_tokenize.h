@@ -4,7 +4,8 @@
  *	  entity engine.
  *
  * Every input byte belongs to exactly one token; classification is by code
- * point (ar_chars.h).  The tokenizer keeps no state beyond the cursor.
+ * point (ar_chars.h).  The tokenizer keeps no state beyond the cursor and
+ * whether it is inside a run cut at AR_TOK_MAX_BYTES.
  */
 #ifndef AR_TOKENIZE_H
 #define AR_TOKENIZE_H
@@ -40,11 +41,27 @@ typedef struct ar_token
 	size_t		len;			/* byte length */
 } ar_token;
 
+/*
+ * Longest token in bytes.  A longer run of one kind (a 50-million-letter
+ * "word") is returned in pieces, so that a caller gets control back, and can
+ * be cancelled, every AR_TOK_MAX_BYTES bytes: the run's first
+ * AR_TOK_MAX_BYTES bytes (cut at a character boundary) are a token of its
+ * type, the rest follows as blank tokens of at most as many bytes.  A piece
+ * of that size is over PostgreSQL's limit for a lexeme (2047 bytes), so
+ * to_tsvector gives the same lexemes as for the whole word (none, and one
+ * "word is too long" notice); every input byte still belongs to exactly one
+ * token.  Smaller tokens (blanks, URLs) are cut the same way, without the
+ * blank continuation.
+ */
+#define AR_TOK_MAX_BYTES	((size_t) 16384)
+
 typedef struct ar_tokenizer
 {
 	const char *s;
 	size_t		len;
 	size_t		pos;
+	int			cont;			/* ar_toktype of a run cut at
+								 * AR_TOK_MAX_BYTES, else AR_T_END */
 } ar_tokenizer;
 
 void		ar_tok_init(ar_tokenizer *t, const char *s, size_t len);
