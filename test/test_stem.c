@@ -412,6 +412,24 @@ UNIT_SUITE(stem_imperfect_teh_noon)
 	CHECK_STR(stem("التكتب"), "تكتب");
 }
 
+UNIT_SUITE(stem_form_iv)
+{
+	/* the imperfect of form IV meets its perfect, also after ت and ن */
+	CHECK_SAME_STEM("يرسل", "أرسل");
+	CHECK_SAME_STEM("ترسل", "أرسلت");
+	CHECK_SAME_STEM("يطلقون", "أطلقوا");
+	CHECK_SAME_STEM("يعلن", "أعلن");
+	CHECK(ar_stem_is_form_iv((const uint32_t[]) {0x0639, 0x0644, 0x0646}, 3));
+	/* form I stems stay without the alif */
+	CHECK_STR(stem("يكتب"), "كتب");
+	CHECK_STR(stem("يعلم"), "علم");
+	CHECK(!ar_stem_is_form_iv((const uint32_t[]) {0x0643, 0x062A, 0x0628}, 3));
+	CHECK(!ar_stem_is_form_iv((const uint32_t[]) {0x0639, 0x0644, 0x0646, 0x0648}, 4));
+	/* root mode still reduces both to the root */
+	CHECK_STR(root("يرسل"), "رسل");
+	CHECK_STR(root("أرسل"), "رسل");
+}
+
 UNIT_SUITE(stem_conjunction_words)
 {
 	/* words whose و/ف belongs to them, also before a stopword-like rest */

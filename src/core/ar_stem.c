@@ -580,6 +580,15 @@ light(const uint32_t *w, size_t n, uint32_t *out, unsigned hints)
 			memmove(out, out + 1, k * sizeof(uint32_t));
 			return k;
 		}
+		/*
+		 * Form IV: يعلن, تعلن are أعلن's (the corpus tells these stems
+		 * from form I ones like كتب); the perfect's أ is written back.
+		 */
+		if (k == 3 && ar_stem_is_form_iv(out + 1, k))
+		{
+			out[0] = L_ALEF;
+			return k + 1;
+		}
 		memmove(out, out + 1, k * sizeof(uint32_t));
 		return k;
 	}

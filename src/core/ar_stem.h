@@ -185,4 +185,11 @@ const char *ar_stem_data_check(void);
  */
 int			ar_stem_is_imperfect_tn(const uint32_t *w, size_t n);
 
+/*
+ * Also by word statistics: is the three-letter stem w[0..2], left by an
+ * imperfect that lost its prefix, that of a form IV verb (علن of يعلن, as
+ * أعلن is far more frequent than علن; not كتب of يكتب)?
+ */
+int			ar_stem_is_form_iv(const uint32_t *w, size_t n);
+
 #endif							/* AR_STEM_H */
