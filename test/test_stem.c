@@ -425,6 +425,15 @@ UNIT_SUITE(stem_form_iv)
 	CHECK_STR(stem("يعلم"), "علم");
 	CHECK(!ar_stem_is_form_iv((const uint32_t[]) {0x0643, 0x062A, 0x0628}, 3));
 	CHECK(!ar_stem_is_form_iv((const uint32_t[]) {0x0639, 0x0644, 0x0646, 0x0648}, 4));
+	/* assimilated verbs: the imperfect lost the و of the perfect */
+	CHECK_SAME_STEM("يصل", "وصلت");
+	CHECK_SAME_STEM("تقع", "وقع");
+	CHECK_SAME_STEM("وتضع", "وضعوا");
+	CHECK(ar_stem_is_assimilated((const uint32_t[]) {0x064A, 0x0635, 0x0644}, 3));
+	/* a noun of that shape takes the article, and keeps its letters */
+	CHECK_STR(stem("يمن"), "يمن");
+	CHECK_STR(stem("اليمن"), "يمن");
+	CHECK(!ar_stem_is_assimilated((const uint32_t[]) {0x064A, 0x0645, 0x0646}, 3));
 	/* root mode still reduces both to the root */
 	CHECK_STR(root("يرسل"), "رسل");
 	CHECK_STR(root("أرسل"), "رسل");

@@ -615,6 +615,11 @@ light(const uint32_t *w, size_t n, uint32_t *out, unsigned hints)
 		out[0] = L_ALEF;
 		out[2] = L_ALEF;
 	}
+	/* assimilated verbs: يصل, تقع are وصل's, وقع's (by the corpus) */
+	else if (k == 3 && !(flags & SN_DEFINITE) &&
+			 (out[0] == L_YEH || out[0] == L_TEH || out[0] == L_NOON) &&
+			 ar_stem_is_assimilated(out, k))
+		out[0] = L_WAW;
 
 	/*
 	 * A lone ف whose removal ends in a stem of two letters was more likely

@@ -192,4 +192,11 @@ int			ar_stem_is_imperfect_tn(const uint32_t *w, size_t n);
  */
 int			ar_stem_is_form_iv(const uint32_t *w, size_t n);
 
+/*
+ * Also by word statistics: is the three-letter word w[0..2], ي ت or ن + two
+ * letters, the imperfect of an assimilated verb whose و it lost (يصل, تقع
+ * of وصل, وقع)?
+ */
+int			ar_stem_is_assimilated(const uint32_t *w, size_t n);
+
 #endif							/* AR_STEM_H */
