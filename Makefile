@@ -10,6 +10,9 @@ MODULE_big = pg_arabic
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+# PGXS tracks no header dependencies: rebuild every object when a header
+# changes (a struct that grew, like ar_tokenizer, must not meet stale code)
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
 # 1.0 is released: its script is frozen as shipped.  The 1.1 scripts are
 # built from src/*.sql.in (the shipped gazetteer rows are a data file now).
 DATA = pg_arabic--1.0.sql
