@@ -29,3 +29,13 @@ GROUP BY t;
 SELECT count(*) FROM ts_parse('ar_parser', '');
 SELECT alias, token FROM ts_debug('ar', E'\u064e\u064f \u200f');
 SELECT alias, token FROM ts_debug('ar', '# @ #_');
+
+-- no token over 16,384 bytes: a longer word is its first piece, then blanks;
+-- the input is still covered, and to_tsvector is what it was for the whole
+-- word (too long to be indexed: only the next word)
+SELECT alias, octet_length(token) FROM ts_debug('ar', repeat('ب', 9000) || ' كتب');
+SELECT string_agg(token, '' ORDER BY ordinality) = t AS covers_input
+FROM (VALUES (repeat('بَ', 10000) || ' نص')) v(t),
+	 LATERAL ts_parse('ar_parser', t) WITH ORDINALITY AS p(tokid, token)
+GROUP BY t;
+SELECT to_tsvector('ar', repeat('ب', 9000) || ' كتب');
