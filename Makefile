@@ -48,15 +48,33 @@ endif
 pg_arabic--%.sql: src/pg_arabic--%.sql.in
 	cp $< $@
 
-# The learned entity tagger and the shipped gazetteer rows (UTF-8 whatever
-# the database encoding, read by the C code), under names of their own in
-# share/extension.
+# The learned entity tagger, its word clusters and the shipped gazetteer rows
+# (UTF-8 whatever the database encoding, read by the C code), under names of
+# their own in share/extension.
 install: install-model install-gazetteer
 .PHONY: install-model install-gazetteer
 install-model:
 	$(INSTALL_DATA) data/ner_model.tsv '$(DESTDIR)$(datadir)/extension/pg_arabic_ner_model.tsv'
+	$(INSTALL_DATA) data/ner_clusters.tsv '$(DESTDIR)$(datadir)/extension/pg_arabic_ner_clusters.tsv'
 install-gazetteer:
 	$(INSTALL_DATA) data/gazetteer.tsv '$(DESTDIR)$(datadir)/extension/pg_arabic_gazetteer.tsv'
+
+# Retrain the tagger (data/NER_MODEL.md): `make train-ner`; relearn its word
+# clusters from the ANT corpus first with `make ner-clusters`.
+ANERCORP ?= ../shared/eval/data/ner/anercorp-train.tsv
+ANT_ARTICLES ?= ../shared/corpora/ant/articles.tsv
+test/ner_cli: test/ner_cli.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) -std=c99 -O2 -D_GNU_SOURCE $(WARN) -Isrc/core $(ICU_CFLAGS) -o $@ test/ner_cli.c $(CORE_SRCS) $(ICU_LIBS)
+tools/ner_clusters: tools/ner_clusters.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) -std=c99 -O2 -D_GNU_SOURCE $(WARN) -Isrc/core $(ICU_CFLAGS) -o $@ tools/ner_clusters.c $(CORE_SRCS) $(ICU_LIBS) -lm
+.PHONY: train-ner ner-clusters
+train-ner: test/ner_cli
+	python3 tools/train_ner.py $(ANERCORP)
+ner-clusters: tools/ner_clusters
+	python3 tools/anercorp.py $(ANERCORP) --to 3500 > anercorp-0-3499.txt
+	tools/ner_clusters --tsv $(ANT_ARTICLES) --text anercorp-0-3499.txt > data/ner_clusters.tsv.tmp
+	mv data/ner_clusters.tsv.tmp data/ner_clusters.tsv
+	rm -f anercorp-0-3499.txt
 
 # Core unit tests: the core alone, no server.
 UNIT_SRCS = $(sort $(wildcard test/test_*.c)) test/unit_main.c
@@ -79,7 +97,7 @@ demo-stop:
 print-regress:
 	@echo $(REGRESS)
 
-EXTRA_CLEAN = test/unit results regression.diffs regression.out build
+EXTRA_CLEAN = test/unit test/ner_cli tools/ner_clusters results regression.diffs regression.out build
 
 # Further targets (fuzz, sanitizers, bench) live in mk/, one file per concern.
 -include $(sort $(wildcard mk/*.mk))

@@ -6,7 +6,8 @@ single spaces, entities of type person/location/organization are mapped to the
 tokens they overlap and compared by exact token span and type. The core runs
 through test/ner_cli with the shipped gazetteer (data/gazetteer.tsv) and,
 when data/ner_model.tsv exists, the learned tagger (--model PATH to choose
-another, --model '' for the rules alone).
+another, --model '' for the rules alone) with its word clusters
+(data/ner_clusters.tsv, --clusters PATH).
 
 build the driver first (from the repository root):
   cc -std=c99 -O2 -D_GNU_SOURCE -Isrc/core test/ner_cli.c src/core/*.c -licuuc -o test/ner_cli
@@ -43,6 +44,9 @@ def main():
     default_model = os.path.join(ROOT, "data", "ner_model.tsv")
     ap.add_argument("--model", default=default_model if os.path.exists(default_model) else "",
                     help="tagger weights; empty for the rules alone")
+    default_clusters = os.path.join(ROOT, "data", "ner_clusters.tsv")
+    ap.add_argument("--clusters", default=default_clusters if os.path.exists(default_clusters) else "",
+                    help="the tagger's word clusters; empty for none")
     ap.add_argument("--errors", type=int, default=0, help="print N error examples")
     a = ap.parse_args()
     sents = read_conll(a.gold)[a.lo:a.hi]
@@ -56,7 +60,8 @@ def main():
         texts.append(" ".join(w.replace("\n", " ") for w, _ in s))
         offsets.append(offs)
         golds.append(gold_spans([t for _, t in s]))
-    cmd = [a.cli, a.gaz] + (["--model", a.model] if a.model else [])
+    cmd = [a.cli, a.gaz] + (["--model", a.model] if a.model else []) + \
+        (["--clusters", a.clusters] if a.clusters and a.model else [])
     out = subprocess.run(cmd, input="\n".join(texts) + "\n",
                          capture_output=True, text=True, check=True).stdout
     pred = collections.defaultdict(set)

@@ -3,16 +3,18 @@
  *	  Command-line driver of the entity core for offline measurement: loads a
  *	  gazetteer TSV the way the PostgreSQL glue does, then runs ar_entities.
  *
- * usage: ner_cli GAZETTEER.tsv [--model PATH]  one text per stdin line; prints
+ * usage: ner_cli GAZETTEER.tsv [--model PATH] [--clusters PATH] [--docs]
+ *                                             one text per stdin line; prints
  *                                             line<TAB>type<TAB>start<TAB>length<TAB>normalized
  *                                             (1-based character positions, like substr)
- *        ner_cli GAZETTEER.tsv [--model PATH] --bench FILE [N]
+ *        ner_cli GAZETTEER.tsv [--model PATH] [--clusters PATH] --bench FILE [N]
  *                                             throughput of N runs over FILE
- *        ner_cli GAZETTEER.tsv --features     the tagger's feature ids of each word
+ *        ner_cli GAZETTEER.tsv [--clusters PATH] [--docs] --features
+ *                                             the tagger's feature ids of each word
  *                                             token, for tools/train_ner.py:
  *                                             line<TAB>byte start<TAB>byte length<TAB>forced(0/1)[<TAB>id]...<TAB>r=RTAG
- *        ner_cli GAZETTEER.tsv --dyn-features the ids of the dynamic features:
- *                                             PTAG<TAB>RTAG<TAB>pt= id<TAB>pt|r= id
+ * With --docs a text is a run of lines ended by an empty line (its lines
+ * joined with newlines), and "line" above is the text's number.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,23 +115,6 @@ feat_cb(void *arg, size_t start, size_t len, int forced, int nfeat,
 	return 0;
 }
 
-/* Ids of the tagger's dynamic features (spec in ar_entities.c). */
-static void
-print_dyn_features(void)
-{
-	static const char *const rtags[8] = {
-		"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "X"
-	};
-	int			p,
-				r;
-
-	for (p = 0; p < AR_NER_NTAGS; p++)
-		for (r = 0; r < 8; r++)
-			printf("%s\t%s\t%016llx\t%016llx\n", ar_ner_tag_names[p], rtags[r],
-				   (unsigned long long) ar_ner_feat_id(AR_NF_PT, (uint64_t) p),
-				   (unsigned long long) ar_ner_feat_id(AR_NF_PT_R, (uint64_t) (p * 16 + r)));
-}
-
 static int
 bench(const ar_gaz *g, const char *path, int runs)
 {
@@ -172,14 +157,19 @@ main(int argc, char **argv)
 	ssize_t		n;
 	out_ctx		o = {0};
 	const char *model = NULL,
+			   *clusters = NULL,
 			   *bench_file = NULL;
+	char	   *doc = NULL;
+	size_t		doc_len = 0,
+				doc_cap = 0;
+	int			docs = 0;
 	int			bench_runs = 1,
 				features = 0,
 				a;
 
 	if (argc < 2 || ar_normalize_init() != 0)
 	{
-		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--model PATH] [--features | --dyn-features | --bench FILE [N]]\n");
+		fprintf(stderr, "usage: ner_cli GAZETTEER.tsv [--model PATH] [--clusters PATH] [--docs] [--features | --bench FILE [N]]\n");
 		return 2;
 	}
 	for (a = 2; a < argc; a++)
@@ -188,11 +178,10 @@ main(int argc, char **argv)
 			model = argv[++a];
 		else if (strcmp(argv[a], "--features") == 0)
 			features = 1;
-		else if (strcmp(argv[a], "--dyn-features") == 0)
-		{
-			print_dyn_features();
-			return 0;
-		}
+		else if (strcmp(argv[a], "--clusters") == 0 && a + 1 < argc)
+			clusters = argv[++a];
+		else if (strcmp(argv[a], "--docs") == 0)
+			docs = 1;
 		else if (strcmp(argv[a], "--bench") == 0 && a + 1 < argc)
 		{
 			bench_file = argv[++a];
@@ -217,6 +206,26 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (clusters && clusters[0])
+	{
+		char		err[256];
+
+		/* the clusters belong to a model: the feature dump gets an empty one */
+		if (ar_gaz_model(g) == NULL && features)
+		{
+			static const char empty[] = "ar_ner_model 3\ntags O B-PER I-PER B-LOC I-LOC B-ORG I-ORG\n";
+
+			ar_ner_model_free(ar_gaz_swap_model(g, ar_ner_model_parse(empty, sizeof(empty) - 1,
+																	 NULL, 0)));
+		}
+
+		if (ar_gaz_load_clusters_msg(g, clusters, err, sizeof(err)) != 0)
+		{
+			fprintf(stderr, "ner_cli: %s: %s\n", clusters, err);
+			ar_gaz_free(g);
+			return 2;
+		}
+	}
 	if (bench_file)
 	{
 		int			rc = bench(g, bench_file, bench_runs > 0 ? bench_runs : 1);
@@ -230,13 +239,37 @@ main(int argc, char **argv)
 
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
-		o.text = line;
+		if (docs)
+		{
+			/* gather the document's lines; an empty line ends it */
+			if (n > 0)
+			{
+				if (doc_len + (size_t) n + 2 > doc_cap)
+				{
+					doc_cap = (doc_len + (size_t) n + 2) * 2;
+					doc = realloc(doc, doc_cap);
+					if (doc == NULL)
+						return 2;
+				}
+				if (doc_len > 0)
+					doc[doc_len++] = '\n';
+				memcpy(doc + doc_len, line, (size_t) n);
+				doc_len += (size_t) n;
+				doc[doc_len] = '\0';
+				continue;
+			}
+			o.text = doc ? doc : "";
+		}
+		else
+			o.text = line;
 		o.line++;
-		rc = features ? ar_entities_features(g, line, (size_t) n, feat_cb, &o) :
-			ar_entities_run(g, line, (size_t) n, print_cb, &o);
+		rc = features ? ar_entities_features(g, o.text, docs ? doc_len : (size_t) n, feat_cb, &o) :
+			ar_entities_run(g, o.text, docs ? doc_len : (size_t) n, print_cb, &o);
 		if (rc != 0)
 			return 2;
+		doc_len = 0;
 	}
+	free(doc);
 	free(line);
 	ar_gaz_free(g);
 	return 0;

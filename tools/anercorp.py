@@ -20,3 +20,21 @@ def read_conll(path):
     if cur:
         sents.append(cur)
     return sents
+
+
+def main():
+    """Print sentences [0, --to) as plain text, one a line (the unlabelled
+    text tools/ner_clusters.c learns from besides the ANT corpus)."""
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold")
+    ap.add_argument("--to", type=int, default=3500)
+    a = ap.parse_args()
+    if a.to > 3500:
+        ap.error("sentences from 3500 on are the dev split")
+    for s in read_conll(a.gold)[:a.to]:
+        print(" ".join(w.replace("\n", " ") for w, _ in s))
+
+
+if __name__ == "__main__":
+    main()

@@ -45,12 +45,14 @@ typedef struct ar_etok
 	uint64_t	hk;				/* model mode: ar_ner_hash of the key, */
 	uint64_t	hs;				/* of the key without proclitics, */
 	uint64_t	hx2;			/* of its last two code points */
+	uint64_t	cl;				/* model mode: word clusters (ar_ner_clusters_get) */
 	ar_toktype	type;
 	uint8_t		punct;			/* punctuation in the blank before the token */
 	uint8_t		upper;			/* Latin word in capitals (acronym) */
 	uint8_t		article;		/* key (after proclitics) starts with ال */
 	uint8_t		rtag;			/* the rules' tag of the token (model mode) */
 	uint8_t		real_cl;		/* the proclitic is one in this word (ar_rules_clitic) */
+	uint8_t		ctag;			/* its gazetteer cover tag (ar_tagger.h) */
 } ar_etok;
 
 typedef struct ar_edoc

@@ -17,12 +17,11 @@
 #include "ar_dates.h"
 #include "ar_entities.h"
 #include "ar_entity_rules.h"
-#include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_stem.h"
+#include "ar_tagger.h"
 #include "ar_utf8.h"
 
-#define MAX_FEATS 40
 
 typedef struct run_state
 {
@@ -37,23 +36,9 @@ typedef struct run_state
 	size_t		unreported;		/* bytes worked on since the last progress report */
 	size_t		emitted_end;	/* end of the last entity emitted */
 	/* model mode (see "model mode" below) */
-	const ar_ner_model *model;
-	ar_feat_cb	fcb;			/* feature dump instead of tagging */
-	void	   *farg;
-	int			ptag;			/* tagger's output for the last token */
+	ar_tagger  *tagger;			/* NULL: the rules alone */
 	size_t		cover_end;		/* window index after the gazetteer cover */
-	int			cover_tag;		/* its B- tag in cover_names */
-	int			span_type;		/* open model span, 0 if none */
-	size_t		span_tok;		/* start of its first token */
-	size_t		span_start;		/* the same without a foreign proclitic */
-	size_t		span_end;
-	ar_match	rule;			/* the rules' last name match */
-	size_t		rule_tok;
-	int			have_rule;
-	int			nfeat;
-	uint64_t	fid[MAX_FEATS];	/* feature ids of one token */
-	const int16_t *dyn_pt[AR_NER_NTAGS];	/* rows of "pt=" features */
-	const int16_t *dyn_ptr[AR_NER_NTAGS][8];	/* rows of "pt|r=" features */
+	int			cover_tag;		/* its B- tag (ctag) */
 } run_state;
 
 
@@ -122,38 +107,6 @@ is_upper_acronym(const char *s, size_t n)
 	}
 	/* all capitals, or capitals with one lowercase letter (UNHCR, OMSAC, FBI, UNESCO, WiFi is not) */
 	return up == n;
-}
-
-/* Last two code points of s[0..n-1]. */
-static const char *
-suffix2(const char *k, size_t n, size_t *len)
-{
-	size_t		p;
-	int			c;
-
-	for (c = 0, p = n; c < 2 && p > 0; c++)
-	{
-		p--;
-		while (p > 0 && ((unsigned char) k[p] & 0xC0) == 0x80)
-			p--;
-	}
-	*len = n - p;
-	return k + p;
-}
-
-/* The model's per-token hashes (ar_ner_model.h), once per token. */
-static void
-hash_token(const ar_edoc *d, ar_etok *t)
-{
-	const char *sk = d->keys + t->skey_off,
-			   *x;
-	size_t		xn;
-
-	t->hk = ar_ner_hash(d->keys + t->key_off, t->key_len);
-	t->hs = t->skey_off == t->key_off && t->skey_len == t->key_len ? t->hk :
-		ar_ner_hash(sk, t->skey_len);
-	x = suffix2(sk, t->skey_len, &xn);
-	t->hx2 = ar_ner_hash(x, xn);
 }
 
 /* Append one word token to the window; -1 on OOM. */
@@ -229,8 +182,8 @@ add_token(run_state *st, const ar_token *tok)
 	t->wflags = t->lx ? t->lx->wflags : 0;
 	t->article = t->skey_len > 4 && memcmp(d->keys + t->skey_off, AR_ALEF_LAM, 4) == 0;
 	t->upper = tok->type == AR_T_WORD && is_upper_acronym(src, tok->len);
-	if (st->model || st->fcb)
-		hash_token(d, t);
+	if (st->tagger)
+		ar_tagger_prepare(d, t);
 	d->n++;
 	st->pending_punct = 0;
 	st->last_end = tok->start + tok->len;
@@ -507,48 +460,11 @@ match_at(run_state *st, size_t i, ar_match *m)
  *
  * With a model on the gazetteer, the rules still run token by token as
  * above, but a PER/LOC/ORG match is no longer emitted: it becomes features
- * of a greedy left-to-right tagger, which decides the name spans.  Other
- * matches (dates, amounts, tags, nationalities) are emitted as before and
- * their tokens are not tagged (the tagger sees the previous tag O).
- *
- * Model features of word token i (the spec shared with tools/train_ner.py,
- * which reads their ids from test/ner_cli --features, so they are defined
- * here only).  Each is an id ar_ner_feat_id(KIND, VALUE) (ar_ner_model.h);
- * a string value is its ar_ner_hash, hashed once per token (hash_token).
- *   BIAS                1
- *   W  S                search-normalized key; key without proclitics (SKEY)
- *   P1 P2 P3            first 1-3 code points of SKEY (when it has that many)
- *   X1 X2 X3            last 1-3 code points of SKEY
- *   T                   SHAPE: 0 Arabic, 1 Latin, 2 number, 3 mixed, 4 other,
- *                       plus 8 capitals, 16 ال, 32 proclitic, 64 punctuation
- *                       before, 128 punctuation after
- *   G                   gazetteer type of the token (its etype, 0 if none)
- *   F                   lexicon bits (FEAT_WMASK), when any
- *   C                   longest gazetteer name covering the token, scanned
- *                       left to right: cover_tag (B-/I- PER LOC ORG NAT, O)
- *   R  R_M1             the rules' tag of the token and of the one before
- *                       (0-6 as the tagger's, 7 another entity; BOS before)
- *   RC                  R * 16 + C
- *   W_M1 W_M2 W_P1 W_P2 S_M1 S_P1 G_M1 G_P1   neighbours; AR_NF_BOS and
- *                       AR_NF_EOS past the ends of the text
- *   T_M1 T_P1 X2_M1 X2_P1   shape and last two code points of the neighbours
- *                       (only when they exist)
- *   W_M1_S              ar_ner_pair(previous key, SKEY)
- * and the dynamic ones, added at tagging time:
- *   PT  PT_R            the tagger's previous output P (O after an untagged
- *                       token and at the start): P, and P * 16 + R
- * The dump (ar_entities_features) hands the static ids over in 16 hex digits,
- * then "r=" and R's name, from which the trainer forms the dynamic ones.
+ * of the tagger (ar_tagger.h), which decides the name spans.  Other matches
+ * (dates, amounts, tags, nationalities, users' own names) are emitted as
+ * before; the tagger's segment is decoded before them and their tokens are
+ * not tagged.
  */
-
-#define FEAT_WMASK (AR_W_STOP | AR_W_PREP | AR_W_VERB | AR_W_CONNECT | AR_W_MODIFIER | \
-					AR_W_COMMON | AR_W_GENITIVE | AR_W_DESCRIPTOR | AR_W_TIME | \
-					AR_W_ORDINAL | AR_W_STRONG | AR_W_MONTH | AR_W_YEARWORD)
-
-#define RTAG_X 7
-static const char *const rtag_names[8] = {
-	"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "X"
-};
 
 static int
 is_name_type(int type)
@@ -556,7 +472,7 @@ is_name_type(int type)
 	return type == AR_E_PERSON || type == AR_E_LOCATION || type == AR_E_ORGANIZATION;
 }
 
-/* B- tag index (1, 3, 5, 7) of a name or nationality type. */
+/* B- rules' tag (1, 3, 5, 7) of a name or nationality type. */
 static int
 type_btag(int type)
 {
@@ -564,195 +480,27 @@ type_btag(int type)
 		type == AR_E_ORGANIZATION ? 5 : 7;
 }
 
-static inline void
-feat(run_state *st, int kind, uint64_t v)
+/* ctag of token i: the longest gazetteer name covering it, left to right. */
+static int
+cover_tag(run_state *st, size_t i)
 {
-	st->fid[st->nfeat++] = ar_ner_feat_id(kind, v);
-}
-
-/* SHAPE of token j (see the spec). */
-static unsigned
-shape_of(const ar_edoc *d, size_t j)
-{
-	const ar_etok *t = &d->t[j];
-	unsigned	sh = t->type == AR_T_ARABIC ? 0 : t->type == AR_T_WORD ? 1 :
-		t->type == AR_T_NUMBER ? 2 : t->type == AR_T_NUMWORD ? 3 : 4;
-
-	if (t->upper)
-		sh |= 8;
-	if (t->article)
-		sh |= 16;
-	if (t->cl_src)
-		sh |= 32;
-	if (t->punct)
-		sh |= 64;
-	if (j + 1 < d->n && d->t[j + 1].punct)
-		sh |= 128;
-	return sh;
-}
-
-/* Static features of token i into st->fid. */
-static void
-build_feats(run_state *st, size_t i)
-{
-	const ar_edoc *d = &st->d;
-	const ar_etok *t = &d->t[i];
-	const ar_etok *prev = i > 0 ? t - 1 : NULL,
-			   *prev2 = i > 1 ? t - 2 : NULL,
-			   *next = i + 1 < d->n ? t + 1 : NULL,
-			   *next2 = i + 2 < d->n ? t + 2 : NULL;
-	size_t		sn,
-				k,
-				p;
-	const char *sk = ar_edoc_skey(d, i, &sn);
-	uint64_t	h;
-	int			ctag;
 	ar_match	g;
 
-	st->nfeat = 0;
-	feat(st, AR_NF_BIAS, 1);
-	feat(st, AR_NF_W, t->hk);
-	feat(st, AR_NF_S, t->hs);
-	/* code point boundaries: prefixes forward, suffixes backward */
-	h = UINT64_C(0xcbf29ce484222325);
-	for (k = 0, p = 0; k < 3 && p < sn; k++)
-	{
-		do
-		{
-			h ^= (unsigned char) sk[p++];
-			h *= UINT64_C(0x100000001b3);
-		} while (p < sn && ((unsigned char) sk[p] & 0xC0) == 0x80);
-		feat(st, AR_NF_P1 + (int) k, h);
-	}
-	for (k = 0, p = sn; k < 3 && p > 0; k++)
-	{
-		p--;
-		while (p > 0 && ((unsigned char) sk[p] & 0xC0) == 0x80)
-			p--;
-		feat(st, AR_NF_X1 + (int) k, k == 1 ? t->hx2 : ar_ner_hash(sk + p, sn - p));
-	}
-	feat(st, AR_NF_T, shape_of(d, i));
-	feat(st, AR_NF_G, (uint64_t) nm_type(t));
-	if (t->wflags & FEAT_WMASK)
-		feat(st, AR_NF_F, t->wflags & FEAT_WMASK);
 	if (i < st->cover_end)
-		ctag = st->cover_tag + 1;
-	else if (gaz_match(d, i, &g))
+		return st->cover_tag + 1;
+	if (gaz_match(&st->d, i, &g))
 	{
 		st->cover_end = g.last;
 		st->cover_tag = type_btag(g.type);
-		ctag = st->cover_tag;
+		return st->cover_tag;
 	}
-	else
-		ctag = 0;
-	feat(st, AR_NF_C, (uint64_t) ctag);
-	feat(st, AR_NF_R, t->rtag);
-	feat(st, AR_NF_R_M1, prev ? prev->rtag : AR_NF_BOS);
-	feat(st, AR_NF_RC, (uint64_t) t->rtag * 16 + (uint64_t) ctag);
-	feat(st, AR_NF_W_M1, prev ? prev->hk : AR_NF_BOS);
-	feat(st, AR_NF_W_M2, prev2 ? prev2->hk : AR_NF_BOS);
-	feat(st, AR_NF_W_P1, next ? next->hk : AR_NF_EOS);
-	feat(st, AR_NF_W_P2, next2 ? next2->hk : AR_NF_EOS);
-	feat(st, AR_NF_S_M1, prev ? prev->hs : AR_NF_BOS);
-	feat(st, AR_NF_S_P1, next ? next->hs : AR_NF_EOS);
-	feat(st, AR_NF_G_M1, prev ? (uint64_t) nm_type(prev) : AR_NF_BOS);
-	feat(st, AR_NF_G_P1, next ? (uint64_t) nm_type(next) : AR_NF_EOS);
-	if (prev)
-	{
-		feat(st, AR_NF_T_M1, shape_of(d, i - 1));
-		feat(st, AR_NF_X2_M1, prev->hx2);
-		feat(st, AR_NF_W_M1_S, ar_ner_pair(prev->hk, t->hs));
-	}
-	if (next)
-	{
-		feat(st, AR_NF_T_P1, shape_of(d, i + 1));
-		feat(st, AR_NF_X2_P1, next->hx2);
-	}
-}
-
-/* Hand the features of token i to the dump callback. */
-static int
-dump_feats(run_state *st, const ar_etok *t)
-{
-	char		hex[MAX_FEATS + 1][20];
-	const char *fp[MAX_FEATS + 1];
-	size_t		fl[MAX_FEATS + 1];
-	int			k;
-
-	for (k = 0; k < st->nfeat; k++)
-	{
-		snprintf(hex[k], sizeof(hex[k]), "%016llx", (unsigned long long) st->fid[k]);
-		fp[k] = hex[k];
-		fl[k] = 16;
-	}
-	snprintf(hex[k], sizeof(hex[k]), "r=%s", rtag_names[t->rtag]);
-	fp[k] = hex[k];
-	fl[k] = strlen(hex[k]);
-	return st->fcb(st->farg, t->start, t->len, 0, st->nfeat + 1, fp, fl);
-}
-
-/* Emit the open model span, if any. */
-static int
-flush_span(run_state *st)
-{
-	ar_match	m;
-
-	if (st->span_type == 0)
-		return 0;
-	if (st->have_rule && st->rule.type == st->span_type &&
-		st->rule_tok == st->span_tok && st->rule.end == st->span_end)
-		m = st->rule;			/* the rules agree: keep their value */
-	else
-	{
-		m.type = st->span_type;
-		m.start = st->span_start;
-		m.end = st->span_end;
-		m.norm = NULL;
-		m.norm_len = 0;
-	}
-	st->span_type = 0;
-	return emit(st, &m);
-}
-
-/* Tag token i with the model (or hand its features to the dump callback). */
-static int
-tag_token(run_state *st, size_t i)
-{
-	const ar_etok *t = &st->d.t[i];
-	int			tag = AR_NER_O,
-				type,
-				begin,
-				rc;
-
-	build_feats(st, i);
-	if (st->fcb)
-	{
-		if ((rc = dump_feats(st, t)) != 0)
-			return rc;
-	}
-	else
-	{
-		int32_t		scores[AR_NER_NTAGS] = {0};
-
-		ar_ner_model_score(st->model, st->fid, st->nfeat, scores);
-		ar_ner_add_row(st->dyn_pt[st->ptag], scores);
-		ar_ner_add_row(st->dyn_ptr[st->ptag][t->rtag], scores);
-		tag = ar_ner_model_best(scores);
-	}
-	st->ptag = tag;
-	type = ar_ner_tag_type(tag, &begin);
-	if (type == 0)
-		return flush_span(st);
-	if (begin || type != st->span_type)
-	{
-		if ((rc = flush_span(st)) != 0)
-			return rc;
-		st->span_type = type;
-		st->span_tok = t->start;
-		st->span_start = foreign_clitic(t) ? t->start + t->cl_src : t->start;
-	}
-	st->span_end = t->start + t->len;
 	return 0;
+}
+
+static int
+emit_tagged(void *arg, const ar_match *m)
+{
+	return emit((run_state *) arg, m);
 }
 
 /* One step of model mode at *pos: the rules' match there, then the tagger. */
@@ -773,15 +521,15 @@ model_step(run_state *st, size_t *pos)
 	/* the users' own names (watch lists) are kept as they are */
 	if (got && (!is_name_type(m.type) || m.strong == 2))
 	{
-		for (i = *pos; i < end; i++)
-			d->t[i].rtag = RTAG_X;
-		if ((rc = flush_span(st)) != 0)
+		if ((rc = ar_tagger_flush(st->tagger)) != 0)
 			return rc;
-		st->ptag = AR_NER_O;
-		if (st->fcb)
-			for (i = *pos; i < end; i++)
-				if ((rc = st->fcb(st->farg, d->t[i].start, d->t[i].len, 1, 0, NULL, NULL)) != 0)
-					return rc;
+		for (i = *pos; i < end; i++)
+		{
+			d->t[i].rtag = AR_TAGGER_RTAG_X;
+			d->t[i].ctag = 0;
+			if ((rc = ar_tagger_forced(st->tagger, d, i)) != 0)
+				return rc;
+		}
 		*pos = end;
 		return emit(st, &m);
 	}
@@ -790,56 +538,22 @@ model_step(run_state *st, size_t *pos)
 		bt = type_btag(m.type);
 		for (i = *pos; i < end; i++)
 			d->t[i].rtag = (uint8_t) (i < m.first ? 0 : i == m.first ? bt : bt + 1);
-		st->rule = m;
-		if (m.norm >= m.buf && m.norm < m.buf + sizeof(m.buf))
-			st->rule.norm = st->rule.buf + (m.norm - m.buf);
-		st->rule_tok = d->t[m.first].start;
-		st->have_rule = 1;
+		if (ar_tagger_rule(st->tagger, &m, d->t[m.first].start, end - *pos) != 0)
+			return -1;
 	}
 	else
 		d->t[*pos].rtag = 0;
+	for (i = *pos; i < end; i++)
 	{
-		int			tagged = 0;
+		const ar_etok *t = &d->t[i];
 
-		for (i = *pos; i < end; i++)
-		{
-			if ((rc = tag_token(st, i)) != 0)
-				return rc;
-			tagged |= st->ptag != AR_NER_O;
-		}
-
-		/*
-		 * A gazetteer name the tagger left out entirely is emitted all the
-		 * same: users' watch lists must be found whatever the model learned.
-		 * (A name it tagged, even differently, is its call.)
-		 */
-		if (got && m.strong && !tagged && st->fcb == NULL)
-		{
-			if ((rc = flush_span(st)) != 0)
-				return rc;
-			st->have_rule = 0;
-			*pos = end;
-			return emit(st, &m);
-		}
+		d->t[i].ctag = (uint8_t) cover_tag(st, i);
+		if ((rc = ar_tagger_push(st->tagger, d, i,
+								 foreign_clitic(t) ? t->start + t->cl_src : t->start)) != 0)
+			return rc;
 	}
 	*pos = end;
 	return 0;
-}
-
-/* Look the dynamic features up once per run. */
-static void
-model_prepare(run_state *st)
-{
-	int			p,
-				r;
-
-	for (p = 0; p < AR_NER_NTAGS; p++)
-	{
-		st->dyn_pt[p] = ar_ner_model_row(st->model, ar_ner_feat_id(AR_NF_PT, (uint64_t) p));
-		for (r = 0; r < 8; r++)
-			st->dyn_ptr[p][r] = ar_ner_model_row(st->model,
-												 ar_ner_feat_id(AR_NF_PT_R, (uint64_t) (p * 16 + r)));
-	}
 }
 
 static int
@@ -895,12 +609,12 @@ run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg,
 	st.d.g = g;
 	st.cb = cb;
 	st.arg = arg;
-	st.model = ar_gaz_model(g);
-	st.fcb = fcb;
-	st.farg = farg;
-	mmode = st.model != NULL || fcb != NULL;
-	if (st.model && fcb == NULL)
-		model_prepare(&st);
+	mmode = ar_gaz_model(g) != NULL || fcb != NULL;
+	if (mmode && (st.tagger = ar_tagger_new(g, fcb, farg, emit_tagged, &st)) == NULL)
+	{
+		ar_gaz_free(own);
+		return -1;
+	}
 	ar_tok_init(&st.tz, s, len);
 	st.d.t = malloc(AR_EDOC_WINDOW * sizeof(ar_etok));
 	if (st.d.t == NULL)
@@ -952,7 +666,7 @@ run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg,
 		if (st.d.eof && pos >= st.d.n)
 		{
 			if (mmode)
-				rc = flush_span(&st);
+				rc = ar_tagger_flush(st.tagger);
 			break;
 		}
 		if (pos > st.d.n)
@@ -970,6 +684,7 @@ done:
 	free(st.d.t);
 	free(st.d.keys);
 	free(st.scratch);
+	ar_tagger_free(st.tagger);
 	ar_gaz_free(own);
 	return rc;
 }

@@ -58,13 +58,13 @@ int			ar_entities_run(const ar_gaz *g, const char *s, size_t len,
 							ar_entity_cb cb, void *arg);
 
 /*
- * The features of the learned tagger (ar_ner_model.h), for its training
- * program: runs the engine as ar_entities_run does with a model loaded and
- * calls fcb once per word token, in order, with its byte span and its
- * feature strings (none when forced: the token belongs to a date, amount,
- * tag or nationality match and is not tagged).  The tagger's own dynamic
- * features ("pt=" and "pt|r=", ar_entities.c) are not included.  g must not
- * be NULL.  Returns 0, fcb's nonzero value, or -1 on OOM.
+ * The features of the learned tagger (ar_tagger.c), for its training
+ * program: runs the engine as ar_entities_run does with a model loaded (the
+ * word clusters attached to g included) and calls fcb once per word token,
+ * in order, with its byte span and its feature strings (none when forced:
+ * the token belongs to a date, amount, tag or nationality match and is not
+ * tagged); the last string is "r=" and the rules' tag.  g must not be NULL.
+ * Returns 0, fcb's nonzero value, or -1 on OOM.
  */
 typedef int (*ar_feat_cb) (void *arg, size_t start, size_t len, int forced,
 						   int nfeat, const char *const *feat, const size_t *flen);

@@ -7,11 +7,13 @@
  * length (in tokens) of the longest entry that starts with it, so the engine
  * probes at most that many joined keys, longest first.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ar_chars.h"
 #include "ar_gazetteer.h"
+#include "ar_ner_clusters.h"
 #include "ar_ner_model.h"
 #include "ar_normalize.h"
 #include "ar_tokenize.h"
@@ -499,6 +501,30 @@ const ar_ner_model *
 ar_gaz_model(const ar_gaz *g)
 {
 	return g ? g->model : NULL;
+}
+
+int
+ar_gaz_load_clusters_msg(ar_gaz *g, const char *path, char *err, size_t errlen)
+{
+	ar_ner_clusters *c;
+
+	if (g == NULL || g->model == NULL)
+	{
+		if (err && errlen)
+			snprintf(err, errlen, "no entity model to attach the clusters to");
+		return -1;
+	}
+	c = ar_ner_clusters_load(path, err, errlen);
+	if (c == NULL)
+		return -1;
+	ar_ner_model_set_clusters(g->model, c);
+	return 0;
+}
+
+const ar_ner_clusters *
+ar_gaz_clusters(const ar_gaz *g)
+{
+	return g ? ar_ner_model_clusters(g->model) : NULL;
 }
 
 ar_ner_model *

@@ -138,6 +138,20 @@ const struct ar_ner_model *ar_gaz_model(const ar_gaz *g);
 struct ar_ner_model *ar_gaz_swap_model(ar_gaz *g, struct ar_ner_model *m);
 
 /*
+ * Attach the tagger's word clusters (ar_ner_clusters.h) read from path to
+ * g's model (they travel with it through ar_gaz_swap_model), replacing any
+ * loaded before.  Returns 0, or -1 with the reason in err when g has no
+ * model or the file cannot be read or is malformed.  A model trained with
+ * clusters needs them: without, it runs with weaker features.
+ */
+int			ar_gaz_load_clusters_msg(ar_gaz *g, const char *path, char *err, size_t errlen);
+
+struct ar_ner_clusters;
+
+/* The clusters of g's model, or NULL. */
+const struct ar_ner_clusters *ar_gaz_clusters(const ar_gaz *g);
+
+/*
  * A copy of g that rows can still be added to (even if g is built), without
  * g's model; NULL on OOM.  A caller compiles the shipped rows once and adds
  * each new set of its users' rows to a fresh copy.

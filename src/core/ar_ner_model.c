@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ar_gazetteer.h"
+#include "ar_ner_clusters.h"
 #include "ar_ner_model.h"
 
 #define NW (AR_NER_NTAGS - 1)
@@ -35,6 +36,8 @@ struct ar_ner_model
 	slot	   *slots;
 	size_t		cap;			/* power of two, at least 4/3 of nrows */
 	size_t		nrows;
+	int32_t		trans[AR_NER_NTAGS][AR_NER_NRTAGS][AR_NER_NTAGS];
+	ar_ner_clusters *clusters;	/* word clusters the features use */
 };
 
 static inline uint32_t
@@ -65,8 +68,27 @@ ar_ner_model_free(ar_ner_model *m)
 {
 	if (m == NULL)
 		return;
+	ar_ner_clusters_free(m->clusters);
 	free(m->slots);
 	free(m);
+}
+
+void
+ar_ner_model_set_clusters(ar_ner_model *m, ar_ner_clusters *c)
+{
+	if (m == NULL)
+	{
+		ar_ner_clusters_free(c);
+		return;
+	}
+	ar_ner_clusters_free(m->clusters);
+	m->clusters = c;
+}
+
+const ar_ner_clusters *
+ar_ner_model_clusters(const ar_ner_model *m)
+{
+	return m ? m->clusters : NULL;
 }
 
 size_t
@@ -90,8 +112,12 @@ build_table(ar_ner_model *m, const prow *rows, size_t n)
 	size_t		cap = 64,
 				i;
 
-	/* load at most 3/4: probes stay within a cache line or two */
-	while (cap * 3 < n * 4)
+	/*
+	 * load at most 3/8: most lookups are of features the model does not
+	 * hold, and with linear probing those scan to an empty slot, which at a
+	 * load of 3/4 takes some 8 probes, at 3/8 under 2
+	 */
+	while (cap * 3 < n * 8)
 		cap *= 2;
 	m->slots = calloc(cap, sizeof(slot));
 	if (m->slots == NULL)
@@ -178,6 +204,50 @@ parse_weights(const char *s, size_t n, int16_t *row)
 	return seen ? 0 : -1;
 }
 
+/*
+ * "PREV<TAB>RULE<TAB>W0 W1 ... W6" of s[0..n-1] into m->trans; 0 or -1.
+ * Weights are absolute (not relative to O): a transition's O weight
+ * depends on the previous tag, so it does not cancel out of a path score.
+ */
+static int
+parse_trans(ar_ner_model *m, const char *s, size_t n)
+{
+	size_t		p = 0;
+	int			prev,
+				rule,
+				k;
+
+	if (n < 4 || s[0] < '0' || s[0] >= '0' + AR_NER_NTAGS || s[1] != '\t' ||
+		s[2] < '0' || s[2] >= '0' + AR_NER_NRTAGS || s[3] != '\t')
+		return -1;
+	prev = s[0] - '0';
+	rule = s[2] - '0';
+	p = 4;
+	for (k = 0; k < AR_NER_NTAGS; k++)
+	{
+		long		v = 0;
+		int			neg = 0,
+					digits = 0;
+
+		if (k > 0 && (p >= n || s[p++] != ' '))
+			return -1;
+		if (p < n && s[p] == '-')
+		{
+			neg = 1;
+			p++;
+		}
+		while (p < n && s[p] >= '0' && s[p] <= '9' && digits < 9)
+		{
+			v = v * 10 + (s[p++] - '0');
+			digits++;
+		}
+		if (digits == 0)
+			return -1;
+		m->trans[prev][rule][k] = (int32_t) (neg ? -v : v);
+	}
+	return p == n ? 0 : -1;
+}
+
 static int
 header_is(const char *s, size_t n, const char *want)
 {
@@ -258,9 +328,9 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 			continue;
 		if (state == 0)
 		{
-			if (!header_is(line, n, "ar_ner_model 2"))
+			if (!header_is(line, n, "ar_ner_model 3"))
 			{
-				set_err(err, errlen, "line %ld: expected \"ar_ner_model 2\"", lineno);
+				set_err(err, errlen, "line %ld: expected \"ar_ner_model 3\"", lineno);
 				goto fail;
 			}
 			state = 1;
@@ -274,6 +344,16 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 				goto fail;
 			}
 			state = 2;
+			continue;
+		}
+		if (n > 6 && memcmp(line, "trans\t", 6) == 0)
+		{
+			if (parse_trans(m, line + 6, n - 6) != 0)
+			{
+				set_err(err, errlen, "line %ld: bad transition (want trans<TAB>PREV<TAB>RULE<TAB>%d integers)",
+						lineno, AR_NER_NTAGS);
+				goto fail;
+			}
 			continue;
 		}
 		tab = memchr(line, '\t', n);
@@ -342,19 +422,18 @@ fail:
 	return NULL;
 }
 
-ar_ner_model *
-ar_ner_model_load(const char *path, char *err, size_t errlen)
+char *
+ar_ner_read_file(const char *path, size_t *lenp, char *err, size_t errlen)
 {
 	FILE	   *f;
 	char	   *buf = NULL;
 	size_t		len = 0,
 				cap = 0,
 				got;
-	ar_ner_model *m;
 
 	if (path == NULL || (f = fopen(path, "rb")) == NULL)
 	{
-		set_err(err, errlen, "could not open model file: %s",
+		set_err(err, errlen, "could not open file: %s",
 				path ? strerror(errno) : "no path");
 		return NULL;
 	}
@@ -384,10 +463,23 @@ ar_ner_model_load(const char *path, char *err, size_t errlen)
 	{
 		free(buf);
 		fclose(f);
-		set_err(err, errlen, "could not read model file");
+		set_err(err, errlen, "could not read file");
 		return NULL;
 	}
 	fclose(f);
+	*lenp = len;
+	return buf;
+}
+
+ar_ner_model *
+ar_ner_model_load(const char *path, char *err, size_t errlen)
+{
+	size_t		len;
+	char	   *buf = ar_ner_read_file(path, &len, err, errlen);
+	ar_ner_model *m;
+
+	if (buf == NULL)
+		return NULL;
 	m = ar_ner_model_parse(buf, len, err, errlen);
 	free(buf);
 	return m;
@@ -435,6 +527,16 @@ ar_ner_model_score(const ar_ner_model *m, const uint64_t *ids, int n, int32_t *s
 	}
 	for (k = 0; k < NW; k++)
 		scores[k + 1] += acc[k];
+}
+
+const int32_t *
+ar_ner_model_trans(const ar_ner_model *m, int prev, int rule)
+{
+	static const int32_t zero[AR_NER_NTAGS];
+
+	if (m == NULL || prev < 0 || prev >= AR_NER_NTAGS || rule < 0 || rule >= AR_NER_NRTAGS)
+		return zero;
+	return m->trans[prev][rule];
 }
 
 int

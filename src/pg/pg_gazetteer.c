@@ -56,6 +56,7 @@
 
 #include "ar_entities.h"
 #include "ar_gazetteer.h"
+#include "ar_ner_clusters.h"
 #include "ar_ner_model.h"
 #include "pg_arabic.h"
 
@@ -722,13 +723,34 @@ replace_gaz(ar_gaz *g, Oid relid, Oid rls_user)
 
 /* ---- the learned tagger ---- */
 
+/* Path of an installed file of the tagger (name: ner_model, ner_clusters). */
 static void
-model_path(char *path)
+model_path(char *path, const char *name)
 {
 	char		share[MAXPGPATH];
 
 	get_share_path(my_exec_path, share);
-	snprintf(path, MAXPGPATH, "%s/extension/pg_arabic_ner_model.tsv", share);
+	snprintf(path, MAXPGPATH, "%s/extension/pg_arabic_%s.tsv", share, name);
+}
+
+/* The tagger's word clusters into model m; a failure only weakens it. */
+static void
+load_clusters(ar_ner_model *m)
+{
+	char		path[MAXPGPATH],
+				err[256];
+	ar_ner_clusters *c;
+
+	model_path(path, "ner_clusters");
+	c = ar_ner_clusters_load(path, err, sizeof(err));
+	if (c == NULL)
+		ereport(WARNING,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("pg_arabic could not load the word clusters of its entity model: %s", err),
+				 errdetail("File \"%s\".", path),
+				 errhint("Reinstall pg_arabic; entities are found with less accuracy until then.")));
+	else
+		ar_ner_model_set_clusters(m, c);
 }
 
 /*
@@ -748,7 +770,7 @@ set_model(ar_gaz *g)
 			char		path[MAXPGPATH],
 						err[256];
 
-			model_path(path);
+			model_path(path, "ner_model");
 			spare_model = ar_ner_model_load(path, err, sizeof(err));
 			if (spare_model == NULL)
 			{
@@ -759,6 +781,8 @@ set_model(ar_gaz *g)
 						 errdetail("File \"%s\".", path),
 						 errhint("Reinstall pg_arabic, or SET pg_arabic.entity_model = off to use the rules alone.")));
 			}
+			else
+				load_clusters(spare_model);
 		}
 		if (spare_model != NULL)
 			spare_model = ar_gaz_swap_model(g, spare_model);
