@@ -63,8 +63,6 @@ install-gazetteer:
 # clusters from the ANT corpus first with `make ner-clusters`.
 ANERCORP ?= ../shared/eval/data/ner/anercorp-train.tsv
 ANT_ARTICLES ?= ../shared/corpora/ant/articles.tsv
-test/ner_cli: test/ner_cli.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	$(CC) -std=c99 -O2 -D_GNU_SOURCE $(WARN) -Isrc/core $(ICU_CFLAGS) -o $@ test/ner_cli.c $(CORE_SRCS) $(ICU_LIBS)
 tools/ner_clusters: tools/ner_clusters.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CC) -std=c99 -O2 -D_GNU_SOURCE $(WARN) -Isrc/core $(ICU_CFLAGS) -o $@ tools/ner_clusters.c $(CORE_SRCS) $(ICU_LIBS) -lm
 .PHONY: train-ner ner-clusters
@@ -97,7 +95,7 @@ demo-stop:
 print-regress:
 	@echo $(REGRESS)
 
-EXTRA_CLEAN = test/unit test/ner_cli tools/ner_clusters results regression.diffs regression.out build
+EXTRA_CLEAN = test/unit tools/ner_clusters results regression.diffs regression.out build
 
 # Further targets (fuzz, sanitizers, bench) live in mk/, one file per concern.
 -include $(sort $(wildcard mk/*.mk))

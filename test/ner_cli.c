@@ -13,6 +13,8 @@
  *                                             the tagger's feature ids of each word
  *                                             token, for tools/train_ner.py:
  *                                             line<TAB>byte start<TAB>byte length<TAB>forced(0/1)[<TAB>id]...<TAB>r=RTAG
+ * Without --clusters, a model's clusters are read from ner_clusters.tsv
+ * beside it when that exists (--clusters '' for none).
  * With --docs a text is a run of lines ended by an empty line (its lines
  * joined with newlines), and "line" above is the text's number.
  */
@@ -159,7 +161,8 @@ main(int argc, char **argv)
 	const char *model = NULL,
 			   *clusters = NULL,
 			   *bench_file = NULL;
-	char	   *doc = NULL;
+	char	   *doc = NULL,
+				default_clusters[4096];
 	size_t		doc_len = 0,
 				doc_cap = 0;
 	int			docs = 0;
@@ -204,6 +207,21 @@ main(int argc, char **argv)
 			fprintf(stderr, "ner_cli: %s: %s\n", model, err);
 			ar_gaz_free(g);
 			return 2;
+		}
+	}
+	/* by default the clusters installed beside the model (ner_clusters.tsv) */
+	if (clusters == NULL && model && model[0])
+	{
+		const char *slash = strrchr(model, '/');
+		size_t		dir = slash ? (size_t) (slash - model + 1) : 0;
+		FILE	   *probe;
+
+		snprintf(default_clusters, sizeof(default_clusters), "%.*sner_clusters.tsv",
+				 (int) dir, model);
+		if ((probe = fopen(default_clusters, "rb")) != NULL)
+		{
+			fclose(probe);
+			clusters = default_clusters;
 		}
 	}
 	if (clusters && clusters[0])
