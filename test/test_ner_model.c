@@ -306,9 +306,10 @@ test_tagging(void)
 	CHECK(s.n == 3 && s.type[2] == AR_E_NUMBER);
 	CHECK(s.type[0] == AR_E_PERSON && s.start[0] == 4 && s.len[0] == 10);
 	CHECK(s.type[1] == AR_E_PERSON && s.start[1] == 30 && s.len[1] == 5);
-	/* the features are served for every word token */
+	/* the features are served for every word token that may be a name */
 	CHECK(ar_entities_features(g, text, strlen(text), count_feats, &nf) == 0);
-	CHECK(nf == 7);
+	/* lowercase Latin words (zzz, stop) are not tagged: 4 of the 7 words */
+	CHECK(nf == 4);
 	CHECK(ar_entities_features(NULL, text, strlen(text), count_feats, &nf) == -1);
 	/* reloading replaces the model; a bad file keeps the old one */
 	f = fopen(path, "wb");

@@ -671,7 +671,13 @@ run(const ar_gaz *g, const char *s, size_t len, ar_entity_cb cb, void *arg,
 		}
 		if (pos > st.d.n)
 			pos = st.d.n;
-		/* the tagger looks two tokens back: keep them */
+		/*
+		 * The tagger's spans are checked by the rules on the window: decode
+		 * them before their tokens leave it.  Its features look two tokens
+		 * back: keep them.
+		 */
+		if (mmode && (rc = ar_tagger_flush(st.tagger)) != 0)
+			goto done;
 		k = mmode ? (pos > 2 ? pos - 2 : 0) : pos;
 		slide(&st.d, k);
 		pos -= k;
