@@ -287,15 +287,9 @@ slide(ar_edoc *d, size_t k)
 }
 
 /*
- * The rules' findings under the short names the tagger below uses
+ * The rules' findings under the short names model mode below uses
  * (ar_entity_rules.h is the interface).
  */
-static inline int
-nm_type(const ar_etok *t)
-{
-	return ar_etok_type(t);
-}
-
 static inline int
 foreign_clitic(const ar_etok *t)
 {
