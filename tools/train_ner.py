@@ -9,8 +9,10 @@ computed here: the engine itself prints their 64-bit ids (test/ner_cli
 training saw.  Transition weights are per (previous tag, tag, rules' tag).
 
 Training data: ANERcorp (Benajiba et al.; CC BY-SA 4.0), CAMeL Lab split,
-sentences 0..3499 of its train file only; the sentences from 3500 on are the
-development split and are never read here.  Consecutive sentences are fed to
+sentences 0..3499 of its train file only (the sentences from 3500 on are the
+development split and are never read here), and our news training set
+(test/news_train: ANT articles we annotated, disjoint from the news dev set;
+--no-news to leave it out).  Consecutive sentences are fed to
 the engine in documents of --doc-size sentences, so that the document memory
 features (a name the rules found earlier in the text) are learned.
 
@@ -161,6 +163,8 @@ def main():
     ap.add_argument("--seed", type=int, default=20240611, help="of the epochs' sentence order")
     ap.add_argument("--to", type=int, default=TRAIN_END,
                     help="train on sentences [0, TO); never above %d" % TRAIN_END)
+    ap.add_argument("--no-news", action="store_true",
+                    help="ANERcorp alone, without our news training set (test/news_train)")
     ap.add_argument("--hold", default="",
                     help="LO:HI, leave sentences [LO, HI) out (to tune on them)")
     a = ap.parse_args()
@@ -171,6 +175,12 @@ def main():
     if a.hold:
         lo, hi = map(int, a.hold.split(":"))
         sents = sents[:lo] + sents[hi:]
+    if not a.no_news:
+        # our own annotated ANT articles (test/news_train/README.md), disjoint
+        # from the news dev set; a document per article is kept by the reader's
+        # sentence order
+        import news_train
+        sents = sents + news_train.read_news(cli=a.cli, gaz=a.gaz)
     docs_s = [sents[i:i + a.doc_size] for i in range(0, len(sents), a.doc_size)]
     docs = [[" ".join(w.replace("\n", " ") for w, _ in s) for s in d] for d in docs_s]
     toks = engine_features(a.cli, a.gaz, a.clusters, docs)
