@@ -517,6 +517,13 @@ model_step(run_state *st, size_t *pos)
 	{
 		if ((rc = ar_tagger_flush(st->tagger)) != 0)
 			return rc;
+
+		/*
+		 * The spans just emitted wrote their values into the scratch buffer,
+		 * where m's value (a URL's) may live: match again.
+		 */
+		if (match_at(st, *pos, &m) < 0)
+			return -1;
 		for (i = *pos; i < end; i++)
 		{
 			d->t[i].rtag = AR_TAGGER_RTAG_X;
