@@ -5,7 +5,7 @@
 -- Run from the top of the tree (the corpus is read with xz by psql).
 SET client_min_messages = warning;
 \pset footer off
-DROP TABLE IF EXISTS ant_entities, ant_articles, ant_raw;
+DROP TABLE IF EXISTS ant_entity_labels, ant_entities, ant_articles, ant_raw;
 CREATE TABLE ant_raw (docno text, category text, published text, title text, body text);
 CREATE TABLE ant_articles (
 	id			int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -69,30 +69,41 @@ CREATE INDEX ON ant_entities (article_id);
 \timing off
 RESET max_parallel_workers_per_gather;
 ANALYZE ant_entities;
+-- normalized is the grouping key (search-folded: وزاره التربيه); show people
+-- the form the articles write most often (وزارة التربية)
+CREATE TABLE ant_entity_labels AS
+SELECT type, normalized, mode() WITHIN GROUP (ORDER BY entity) AS label
+FROM ant_entities GROUP BY type, normalized;
+CREATE UNIQUE INDEX ON ant_entity_labels (type, normalized);
 SELECT type, count(*) AS mentions, count(DISTINCT normalized) AS distinct_values
 FROM ant_entities GROUP BY type ORDER BY mentions DESC;
 
 \echo
 \echo '== Top persons, organizations and places (articles mentioning them) =='
 \timing on
-SELECT type, normalized, articles
+SELECT t.type, l.label, t.normalized, t.articles
 FROM (SELECT type, normalized, count(DISTINCT article_id) AS articles,
 			 row_number() OVER (PARTITION BY type ORDER BY count(DISTINCT article_id) DESC, normalized) AS r
 	  FROM ant_entities WHERE type IN ('person', 'organization', 'location')
 	  GROUP BY type, normalized) t
+JOIN ant_entity_labels l USING (type, normalized)
 WHERE r <= 6
-ORDER BY type, articles DESC, normalized;
+ORDER BY t.type, t.articles DESC, t.normalized;
 \timing off
 
 \echo
 \echo '== Who appears with which organization: a person and an organization in the same article =='
 \timing on
-SELECT p.normalized AS person, o.normalized AS organization, count(DISTINCT p.article_id) AS articles
-FROM ant_entities p
-JOIN ant_entities o ON o.article_id = p.article_id AND o.type = 'organization'
-WHERE p.type = 'person'
-GROUP BY 1, 2
-ORDER BY articles DESC, 1, 2
+SELECT lp.label AS person, lo.label AS organization, x.articles
+FROM (SELECT p.normalized AS person, o.normalized AS organization,
+			 count(DISTINCT p.article_id) AS articles
+	  FROM ant_entities p
+	  JOIN ant_entities o ON o.article_id = p.article_id AND o.type = 'organization'
+	  WHERE p.type = 'person'
+	  GROUP BY 1, 2) x
+JOIN ant_entity_labels lp ON lp.type = 'person' AND lp.normalized = x.person
+JOIN ant_entity_labels lo ON lo.type = 'organization' AND lo.normalized = x.organization
+ORDER BY x.articles DESC, x.person, x.organization
 LIMIT 10;
 \timing off
 
