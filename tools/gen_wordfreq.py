@@ -20,11 +20,11 @@ usage: gen_wordfreq.py [ARTICLES.tsv] > src/core/ar_wordfreq.c
 (default ../shared/corpora/ant/articles.tsv; needs test/stem_cli built:
  cc -std=c99 -O2 -Isrc/core test/stem_cli.c src/core/*.c -licuuc -o test/stem_cli)
 """
-import collections, os, re, subprocess, sys
+import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from ant_keys import articles_path, key_counts  # tools/ant_keys.py, beside this script
+
 CLITIC = "وفبكل"
-WORD = re.compile("[\u0621-\u065F\u0670-\u06D3\u0640\u200C]+")
 
 
 def fnv(s):
@@ -36,25 +36,7 @@ def fnv(s):
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        ROOT, "..", "shared", "corpora", "ant", "articles.tsv")
-    raw = collections.Counter()
-    with open(path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 5:
-                continue
-            text = (cols[3] + " " + cols[4]).replace("\\n", " ")
-            raw.update(WORD.findall(text))
-    forms = sorted(raw)
-    out = subprocess.run([os.path.join(ROOT, "test", "stem_cli"), "--none"],
-                         input="\n".join(forms) + "\n", capture_output=True,
-                         text=True, check=True).stdout.split("\n")
-    count = collections.Counter()
-    for form, key in zip(forms, out):
-        if key:
-            count[key] += raw[form]
+    count = key_counts(articles_path())
     entries = {}
     for F, fc in count.items():
         if len(F) < 3 or F[0] not in CLITIC:
