@@ -8,7 +8,6 @@
  * marks an empty slot.  Two keys with the same 64-bit hash are reported as
  * a duplicate rather than silently merged.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,21 +27,6 @@ struct ar_ner_clusters
 	size_t		cap;			/* power of two */
 	size_t		n;
 };
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-			__attribute__((format(printf, 3, 4)));
-
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list		ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 static inline uint64_t
 slot_key(uint64_t h)
@@ -98,7 +82,7 @@ ar_ner_clusters_parse(const char *buf, size_t len, char *err, size_t errlen)
 
 	if (buf == NULL)
 	{
-		set_err(err, errlen, "no clusters data");
+		ar_ner_set_err(err, errlen, "no clusters data");
 		return NULL;
 	}
 	/* at most one record a line: size the table from the line count */
@@ -134,7 +118,7 @@ ar_ner_clusters_parse(const char *buf, size_t len, char *err, size_t errlen)
 		{
 			if (n != 17 || memcmp(line, "ar_ner_clusters 2", 17) != 0)
 			{
-				set_err(err, errlen, "line %ld: expected \"ar_ner_clusters 2\"", lineno);
+				ar_ner_set_err(err, errlen, "line %ld: expected \"ar_ner_clusters 2\"", lineno);
 				goto fail;
 			}
 			header = 1;
@@ -143,7 +127,7 @@ ar_ner_clusters_parse(const char *buf, size_t len, char *err, size_t errlen)
 		tab = memchr(line, '\t', n);
 		if (tab == NULL || tab == line)
 		{
-			set_err(err, errlen, "line %ld: expected KEY<TAB>RC<TAB>RF<TAB>LC<TAB>LF", lineno);
+			ar_ner_set_err(err, errlen, "line %ld: expected KEY<TAB>RC<TAB>RF<TAB>LC<TAB>LF", lineno);
 			goto fail;
 		}
 		f = tab + 1;
@@ -155,14 +139,14 @@ ar_ner_clusters_parse(const char *buf, size_t len, char *err, size_t errlen)
 
 			if ((k < 3) != (t != NULL))
 			{
-				set_err(err, errlen, "line %ld: expected KEY<TAB>RC<TAB>RF<TAB>LC<TAB>LF", lineno);
+				ar_ner_set_err(err, errlen, "line %ld: expected KEY<TAB>RC<TAB>RF<TAB>LC<TAB>LF", lineno);
 				goto fail;
 			}
 			v = parse_num(f, (size_t) ((t ? t : end) - f));
 			if (v < 0)
 			{
-				set_err(err, errlen, "line %ld: bad cluster number (want 0-%u)", lineno,
-						AR_NER_NOCLUSTER - 1);
+				ar_ner_set_err(err, errlen, "line %ld: bad cluster number (want 0-%u)", lineno,
+					       AR_NER_NOCLUSTER - 1);
 				goto fail;
 			}
 			ids = ids << 16 | (uint64_t) v;
@@ -170,18 +154,18 @@ ar_ner_clusters_parse(const char *buf, size_t len, char *err, size_t errlen)
 		}
 		if (insert(c, ar_ner_hash(line, (size_t) (tab - line)), ids) != 0)
 		{
-			set_err(err, errlen, "line %ld: duplicate word", lineno);
+			ar_ner_set_err(err, errlen, "line %ld: duplicate word", lineno);
 			goto fail;
 		}
 	}
 	if (!header)
 	{
-		set_err(err, errlen, "clusters header missing");
+		ar_ner_set_err(err, errlen, "clusters header missing");
 		goto fail;
 	}
 	return c;
 oom:
-	set_err(err, errlen, "out of memory");
+	ar_ner_set_err(err, errlen, "out of memory");
 fail:
 	ar_ner_clusters_free(c);
 	return NULL;

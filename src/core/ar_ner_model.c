@@ -48,21 +48,6 @@ fp_of(uint64_t id)
 	return fp ? fp : 1;
 }
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-			__attribute__((format(printf, 3, 4)));
-
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list		ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 void
 ar_ner_model_free(ar_ner_model *m)
 {
@@ -301,7 +286,7 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 
 	if (buf == NULL)
 	{
-		set_err(err, errlen, "no model data");
+		ar_ner_set_err(err, errlen, "no model data");
 		return NULL;
 	}
 	m = calloc(1, sizeof(ar_ner_model));
@@ -330,7 +315,7 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 		{
 			if (!header_is(line, n, "ar_ner_model 3"))
 			{
-				set_err(err, errlen, "line %ld: expected \"ar_ner_model 3\"", lineno);
+				ar_ner_set_err(err, errlen, "line %ld: expected \"ar_ner_model 3\"", lineno);
 				goto fail;
 			}
 			state = 1;
@@ -340,7 +325,7 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 		{
 			if (!header_is(line, n, tags))
 			{
-				set_err(err, errlen, "line %ld: expected \"%s\"", lineno, tags);
+				ar_ner_set_err(err, errlen, "line %ld: expected \"%s\"", lineno, tags);
 				goto fail;
 			}
 			state = 2;
@@ -350,8 +335,8 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 		{
 			if (parse_trans(m, line + 6, n - 6) != 0)
 			{
-				set_err(err, errlen, "line %ld: bad transition (want trans<TAB>PREV<TAB>RULE<TAB>%d integers)",
-						lineno, AR_NER_NTAGS);
+				ar_ner_set_err(err, errlen, "line %ld: bad transition (want trans<TAB>PREV<TAB>RULE<TAB>%d integers)",
+					       lineno, AR_NER_NTAGS);
 				goto fail;
 			}
 			continue;
@@ -359,7 +344,7 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 		tab = memchr(line, '\t', n);
 		if (tab == NULL || tab == line)
 		{
-			set_err(err, errlen, "line %ld: expected ID<TAB>WEIGHTS", lineno);
+			ar_ner_set_err(err, errlen, "line %ld: expected ID<TAB>WEIGHTS", lineno);
 			goto fail;
 		}
 		if (nrows == rcap)
@@ -375,13 +360,13 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 		r = &rows[nrows];
 		if (parse_id(line, (size_t) (tab - line), &r->id) != 0)
 		{
-			set_err(err, errlen, "line %ld: bad feature id (want 16 hex digits)", lineno);
+			ar_ner_set_err(err, errlen, "line %ld: bad feature id (want 16 hex digits)", lineno);
 			goto fail;
 		}
 		if (parse_weights(tab + 1, n - (size_t) (tab + 1 - line), row) != 0)
 		{
-			set_err(err, errlen, "line %ld: bad weight list (want TAG:WEIGHT, tag 0-%d, int16)",
-					lineno, AR_NER_NTAGS - 1);
+			ar_ner_set_err(err, errlen, "line %ld: bad weight list (want TAG:WEIGHT, tag 0-%d, int16)",
+				       lineno, AR_NER_NTAGS - 1);
 			goto fail;
 		}
 		for (k = 1; k < AR_NER_NTAGS; k++)
@@ -390,8 +375,8 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 
 			if (v < INT16_MIN || v > INT16_MAX)
 			{
-				set_err(err, errlen, "line %ld: weight of tag %d relative to O out of int16 range",
-						lineno, k);
+				ar_ner_set_err(err, errlen, "line %ld: weight of tag %d relative to O out of int16 range",
+					       lineno, k);
 				goto fail;
 			}
 			r->w[k - 1] = (int16_t) v;
@@ -401,7 +386,7 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 	}
 	if (state != 2)
 	{
-		set_err(err, errlen, "model header missing");
+		ar_ner_set_err(err, errlen, "model header missing");
 		goto fail;
 	}
 	dup = build_table(m, rows, nrows);
@@ -409,17 +394,29 @@ ar_ner_model_parse(const char *buf, size_t len, char *err, size_t errlen)
 		goto oom;
 	if (dup > 0)
 	{
-		set_err(err, errlen, "line %ld: duplicate feature", dup);
+		ar_ner_set_err(err, errlen, "line %ld: duplicate feature", dup);
 		goto fail;
 	}
 	free(rows);
 	return m;
 oom:
-	set_err(err, errlen, "out of memory");
+	ar_ner_set_err(err, errlen, "out of memory");
 fail:
 	free(rows);
 	ar_ner_model_free(m);
 	return NULL;
+}
+
+void
+ar_ner_set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list		ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
 }
 
 char *
@@ -433,8 +430,8 @@ ar_ner_read_file(const char *path, size_t *lenp, char *err, size_t errlen)
 
 	if (path == NULL || (f = fopen(path, "rb")) == NULL)
 	{
-		set_err(err, errlen, "could not open file: %s",
-				path ? strerror(errno) : "no path");
+		ar_ner_set_err(err, errlen, "could not open file: %s",
+			       path ? strerror(errno) : "no path");
 		return NULL;
 	}
 	for (;;)
@@ -448,7 +445,7 @@ ar_ner_read_file(const char *path, size_t *lenp, char *err, size_t errlen)
 			{
 				free(buf);
 				fclose(f);
-				set_err(err, errlen, "out of memory");
+				ar_ner_set_err(err, errlen, "out of memory");
 				return NULL;
 			}
 			buf = nb;
@@ -463,7 +460,7 @@ ar_ner_read_file(const char *path, size_t *lenp, char *err, size_t errlen)
 	{
 		free(buf);
 		fclose(f);
-		set_err(err, errlen, "could not read file");
+		ar_ner_set_err(err, errlen, "could not read file");
 		return NULL;
 	}
 	fclose(f);

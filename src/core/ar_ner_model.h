@@ -145,6 +145,13 @@ ar_ner_model *ar_ner_model_load(const char *path, char *err, size_t errlen);
  */
 char	   *ar_ner_read_file(const char *path, size_t *len, char *err, size_t errlen);
 
+/*
+ * Format a message into err (at most errlen bytes) when err is not NULL:
+ * how the model's and the clusters' parsers report an error.
+ */
+void		ar_ner_set_err(char *err, size_t errlen, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
 void		ar_ner_model_free(ar_ner_model *m);
 
 struct ar_ner_clusters;
