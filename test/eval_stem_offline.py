@@ -18,8 +18,9 @@ import os
 import subprocess
 import sys
 
-CONTENT = {"NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM", "X"}
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts", "measure"))
+from conflation import CONTENT, conflation, pairs  # noqa: E402  (the pair counting stem.py uses)
 
 
 def read_items(path):
@@ -40,22 +41,6 @@ def run_cli(cli, args, words):
         sys.exit("stem_cli returned %d lines for %d words" % (len(out), len(words)))
     # like ts_lexize: an empty answer keeps the word as its own class
     return {w: (s if s else w) for w, s in zip(words, out)}
-
-
-def pairs(n):
-    return n * (n - 1) // 2
-
-
-def score(items, stem):
-    same_lemma = collections.Counter(l for _, l in items)
-    same_stem = collections.Counter(stem[f] for f, _ in items)
-    both = collections.Counter((stem[f], l) for f, l in items)
-    tp = sum(pairs(n) for n in both.values())
-    predicted = sum(pairs(n) for n in same_stem.values())
-    gold = sum(pairs(n) for n in same_lemma.values())
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def show_errors(items, stem, n):
@@ -93,7 +78,7 @@ def main():
         args += ["--stop", a.stop]
     stem = run_cli(a.cli, args, words)
     print("items=%d forms=%d lemmas=%d" % (len(items), len(words), len({l for _, l in items})))
-    p, r, f = score(items, stem)
+    p, r, f = conflation(items, stem)
     print("%-8s P=%.3f R=%.3f F1=%.3f" % ("ar_root" if a.root else "ar_stem", p, r, f))
     if a.errors:
         show_errors(items, stem, a.errors)

@@ -13,12 +13,10 @@ stem.
 usage: stem.py [DATA] [DICTIONARY ...]   default: snowball ar_stem ar_root
        (snowball is PostgreSQL's arabic_stem; any text search dictionary works)
 """
-import collections
 import sys
 
+from conflation import CONTENT, conflation
 from measure_common import data_dir, data_file, psql
-
-CONTENT = {"NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM", "X"}
 
 
 def items_of(path):
@@ -38,22 +36,6 @@ CREATE TEMP TABLE m_words (i int, w text);
 """.replace(":'dict'", "'" + dictionary.replace("'", "''") + "'"),
                 [(i, w) for i, w in enumerate(words)])
     return {words[int(i)]: s for i, s in rows}
-
-
-def pairs(n):
-    return n * (n - 1) // 2
-
-
-def conflation(items, stem):
-    by_lemma = collections.Counter(lemma for _, lemma in items)
-    by_stem = collections.Counter(stem[form] for form, _ in items)
-    by_both = collections.Counter((stem[form], lemma) for form, lemma in items)
-    right = sum(pairs(n) for n in by_both.values())
-    made = sum(pairs(n) for n in by_stem.values())
-    wanted = sum(pairs(n) for n in by_lemma.values())
-    p = right / made if made else 0.0
-    r = right / wanted if wanted else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main():
