@@ -5,18 +5,8 @@
 # Needs PGHOST/PGPORT/PGUSER and PGBIN (from scripts/common.sh) or pg_dump on PATH.
 set -euo pipefail
 
-SRC=pg_arabic_dump_src_$$
-DST=pg_arabic_dump_dst_$$
-DUMP=$(mktemp "${TMPDIR:-/tmp}/pg_arabic_dump.XXXXXX")
-BIN=${PGBIN:+$PGBIN/}
-PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
-cleanup() {
-	"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1 || true
-	rm -f "$DUMP"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib/dump_pair.sh" dump
 
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
 "${PSQL[@]}" -d "$SRC" <<'SQL'
 CREATE EXTENSION pg_arabic;
 CREATE TABLE articles (id int PRIMARY KEY, body text,
@@ -29,8 +19,7 @@ INSERT INTO ar_gazetteer (name, type, canonical) VALUES
 	('مرصد الشفافية الرقمية', 'organization', 'مرصد الشفافية الرقمية'),
 	('MSR', 'organization', 'مرصد الشفافية الرقمية');
 SQL
-"${BIN}pg_dump" -Fc -d "$SRC" -f "$DUMP"
-"${BIN}pg_restore" -d "$DST" --exit-on-error "$DUMP"
+dump_restore
 
 q() { "${PSQL[@]}" -d "$1" -c "$2"; }
 fail=0

@@ -6,18 +6,8 @@
 # Needs PGHOST/PGPORT/PGUSER and PGBIN (from scripts/common.sh) or pg_dump on PATH.
 set -euo pipefail
 
-SRC=pg_arabic_bm25_src_$$
-DST=pg_arabic_bm25_dst_$$
-DUMP=$(mktemp "${TMPDIR:-/tmp}/pg_arabic_bm25.XXXXXX")
-BIN=${PGBIN:+$PGBIN/}
-PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
-cleanup() {
-	"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1 || true
-	rm -f "$DUMP"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib/dump_pair.sh" bm25
 
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
 "${PSQL[@]}" -d "$SRC" >/dev/null <<'SQL'
 CREATE EXTENSION pg_arabic;
 CREATE TABLE articles (id int PRIMARY KEY, body text,
@@ -29,8 +19,7 @@ INSERT INTO articles (id, body) VALUES
 	(3, 'الشرطة تفتح تحقيقا في حادث سير');
 SELECT ar_bm25_analyze('articles', 'tsv');
 SQL
-"${BIN}pg_dump" -Fc -d "$SRC" -f "$DUMP"
-"${BIN}pg_restore" -d "$DST" --exit-on-error "$DUMP"
+dump_restore
 
 RANKED="SELECT string_agg(id || ':' || round(ar_bm25_rank('articles', 'tsv', tsv, q)::numeric, 4), ',' ORDER BY id)
 	FROM articles, websearch_to_tsquery('ar', 'الابتزاز or الشرطة') q WHERE tsv @@ q"
