@@ -31,6 +31,16 @@ extern int	unit_failed;
 					__FILE__, __LINE__, g_ ? g_ : "(null)", w_ ? w_ : "(null)"); } \
 	} while (0)
 
+/* Check that a NUL-terminated string contains part, printing both on failure. */
+#define CHECK_HAS(got, part) \
+	do { \
+		const char *g_ = (got), *p_ = (part); \
+		if (g_ && p_ && strstr(g_, p_) != NULL) unit_passed++; \
+		else { unit_failed++; \
+			fprintf(stderr, "FAIL %s:%d: \"%s\" lacks \"%s\"\n", \
+					__FILE__, __LINE__, g_ ? g_ : "(null)", p_ ? p_ : "(null)"); } \
+	} while (0)
+
 /*
  * UNIT_SUITE(name) { ... } defines a suite that registers itself before main()
  * runs, so adding a test file needs no edit elsewhere.
