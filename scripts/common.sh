@@ -1,4 +1,4 @@
-# scripts/common.sh: shared by test.sh and demo.sh (sourced, not run).
+# scripts/common.sh: shared by test.sh, demo.sh and the bench and measure runs (sourced, not run).
 # Finds or installs PostgreSQL and the build dependencies, and manages a
 # throwaway cluster run by an unprivileged user (postgres refuses root).
 
@@ -156,4 +156,39 @@ stop_cluster() {
 	local data=$1
 	cluster_running "$data" || return 0
 	as_cluster "$PGBIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# For the scripts that measure (make bench, make measure): a scratch database.
+#   scratch_work WORK               WORK (a fresh mktemp -d) is removed on exit
+#   scratch_database NAME PORT SPAN
+# The database NAME_PID is on the server in PGHOST/PGPORT/PGUSER when PGHOST is
+# set (installing pg_arabic there only when it is not available), else on a
+# throwaway cluster in WORK/data on a port in PORT .. PORT+SPAN-1.  Sets DB and
+# PSQL; on exit the database is dropped and the cluster stopped.
+scratch_work() {
+	SCRATCH_WORK=$1 SCRATCH_CLUSTER= SCRATCH_DB=
+	trap scratch_cleanup EXIT
+}
+
+scratch_cleanup() {
+	[ -z "$SCRATCH_DB" ] || "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $SCRATCH_DB" >/dev/null 2>&1 || true
+	[ -z "$SCRATCH_CLUSTER" ] || stop_cluster "$SCRATCH_CLUSTER"
+	rm -rf "$SCRATCH_WORK"
+}
+
+scratch_database() {
+	if [ -z "${PGHOST:-}" ]; then
+		build_and_install
+		SCRATCH_CLUSTER=$SCRATCH_WORK/data
+		mkdir -p "$SCRATCH_CLUSTER"
+		chmod 755 "$SCRATCH_WORK" "$SCRATCH_CLUSTER"
+		[ "$(cluster_user)" = "$(id -un)" ] || chown "$(cluster_user)" "$SCRATCH_CLUSTER"
+		start_cluster "$SCRATCH_CLUSTER" $(($2 + $$ % $3))
+	fi
+	PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+	"${PSQL[@]}" -d postgres -At -c "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_arabic'" | grep -q 1 ||
+		build_and_install
+	DB=$1_$$
+	"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
+	SCRATCH_DB=$DB
 }

@@ -19,31 +19,9 @@ DATA_DIR=$(cd "$DATA_DIR" && pwd)
 ensure_deps
 cd "$TOP"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_measure.XXXXXX")
-CLUSTER=
-cleanup() {
-	[ -z "$CLUSTER" ] || stop_cluster "$CLUSTER"
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
+scratch_work "$WORK"
 
-if [ -z "${PGHOST:-}" ]; then
-	build_and_install
-	CLUSTER=$WORK/data
-	mkdir -p "$CLUSTER"
-	chmod 755 "$WORK" "$CLUSTER"
-	[ "$(cluster_user)" = "$(id -un)" ] || chown "$(cluster_user)" "$CLUSTER"
-	start_cluster "$CLUSTER" $((55900 + $$ % 90))
-fi
-PSQL=(psql -X -q -v ON_ERROR_STOP=1)
-"${PSQL[@]}" -d postgres -At -c "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_arabic'" | grep -q 1 ||
-	build_and_install
-DB=pg_arabic_measure_$$
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
-dropdb_on_exit() {
-	"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
-	cleanup
-}
-trap dropdb_on_exit EXIT
+scratch_database pg_arabic_measure 55900 90
 "${PSQL[@]}" -d "$DB" -c "CREATE EXTENSION pg_arabic"
 export PGDATABASE=$DB
 

@@ -19,12 +19,7 @@ BIG_MB=${BENCH_BIG_MB:-100}
 ensure_deps
 cd "$TOP"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pg_arabic_bench.XXXXXX")
-DATA=
-cleanup() {
-	[ -z "$DATA" ] || stop_cluster "$DATA"
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
+scratch_work "$WORK"
 
 CORPUS=$WORK/corpus.txt
 python3 test/bench/gen_corpus.py --mb "$BENCH_MB" ${BENCH_DATA:+--data "$BENCH_DATA"} "$CORPUS"
@@ -33,25 +28,7 @@ say "core (no server)"
 make -s --no-print-directory PG_CONFIG="$PG_CONFIG" test/bench/core_bench
 ./test/bench/core_bench "$CORPUS" 5 data/gazetteer.tsv
 
-if [ -z "${PGHOST:-}" ]; then
-	build_and_install
-	DATA=$WORK/data
-	mkdir -p "$DATA"
-	chmod 755 "$WORK" "$DATA"
-	[ "$(cluster_user)" = "$(id -un)" ] || chown "$(cluster_user)" "$DATA"
-	start_cluster "$DATA" $((55000 + $$ % 900))
-fi
-
-PSQL=(psql -X -q -v ON_ERROR_STOP=1)
-"${PSQL[@]}" -d postgres -At -c "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_arabic'" | grep -q 1 ||
-	build_and_install
-DB=pg_arabic_bench_$$
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
-dropdb_on_exit() {
-	"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
-	cleanup
-}
-trap dropdb_on_exit EXIT
+scratch_database pg_arabic_bench 55000 900
 q() { "${PSQL[@]}" -d "$DB" "$@"; }
 
 q -c "CREATE EXTENSION pg_arabic" \
